@@ -1,0 +1,1 @@
+//! The listings are the programs in `examples/`; this library is empty.

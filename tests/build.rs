@@ -1,0 +1,176 @@
+//! Turns the chapters into tests.
+//!
+//! mdBook's own link preprocessor expands every `{{#include}}` and
+//! `{{#rustdoc_include}}` exactly as the published book does. The expanded
+//! chapters are then written three times into `OUT_DIR`:
+//!
+//! - `rustdoc/`: as they are, for the doctests in `src/lib.rs`;
+//! - `skeptic/`: with `compile_fail` blocks retagged as text (skeptic has no
+//!   `compile_fail`; rustdoc checks those blocks and their error codes);
+//! - `python/`: one file per ```` ```python ```` block, run by `tests/python.rs`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use mdbook::book::BookItem;
+use mdbook::preprocess::LinkPreprocessor;
+use mdbook::renderer::MarkdownRenderer;
+use mdbook::{Config, MDBook};
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap());
+    let root = manifest.parent().unwrap().to_path_buf();
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap());
+    for watched in ["book.toml", "src", "listings"] {
+        println!("cargo::rerun-if-changed={}", root.join(watched).display());
+    }
+
+    let chapters = expand_chapters(&root);
+    let mut skeptic_files = Vec::new();
+    let mut doctest_mods = String::new();
+    let mut python_tests = String::new();
+    for dir in ["rustdoc", "skeptic", "python"] {
+        let _ = fs::remove_dir_all(out.join(dir));
+        fs::create_dir_all(out.join(dir)).unwrap();
+    }
+
+    for (path, content) in &chapters {
+        let stem = path.file_stem().unwrap().to_str().unwrap();
+        let ident = stem.replace(['-', '.'], "_");
+        let blocks = fences(path, content);
+
+        let rustdoc = out.join("rustdoc").join(format!("{stem}.md"));
+        fs::write(&rustdoc, content).unwrap();
+        writeln!(
+            doctest_mods,
+            "#[doc = include_str!({:?})]\npub mod {ident} {{}}",
+            rustdoc.display().to_string()
+        )
+        .unwrap();
+
+        let mut lines: Vec<&str> = content.lines().collect();
+        for block in &blocks {
+            if block.info.split(',').any(|t| t.trim() == "compile_fail") {
+                lines[block.line - 1] = "```text";
+            }
+        }
+        let skeptic = out.join("skeptic").join(format!("{stem}.md"));
+        fs::write(&skeptic, lines.join("\n") + "\n").unwrap();
+        skeptic_files.push(skeptic);
+
+        for block in blocks.iter().filter(|b| b.lang() == "python") {
+            let name = format!("{ident}_line_{}", block.line);
+            let file = out.join("python").join(format!("{name}.py"));
+            fs::write(&file, &block.body).unwrap();
+            writeln!(
+                python_tests,
+                "#[test]\nfn {name}() {{\n    run_python_block({:?}, {:?});\n}}\n",
+                format!("{} (line {})", path.display(), block.line),
+                file.display().to_string(),
+            )
+            .unwrap();
+        }
+    }
+
+    fs::write(out.join("doctests.rs"), doctest_mods).unwrap();
+    fs::write(out.join("python_tests.rs"), python_tests).unwrap();
+    skeptic::generate_doc_tests(&skeptic_files);
+}
+
+/// Every chapter of SUMMARY.md after mdBook's link preprocessor, keyed by its
+/// path under `src/`.
+fn expand_chapters(root: &Path) -> BTreeMap<PathBuf, String> {
+    let mut config = Config::from_disk(root.join("book.toml")).expect("read book.toml");
+    // Only the `links` preprocessor: admonitions stay fenced blocks here.
+    config.build.use_default_preprocessors = false;
+    config
+        .set("preprocessor", BTreeMap::<String, String>::new())
+        .unwrap();
+    let mut book = MDBook::load_with_config(root, config).expect("load the book");
+    book.with_preprocessor(LinkPreprocessor::new());
+    let (expanded, _) = book
+        .preprocess_book(&MarkdownRenderer::new())
+        .unwrap_or_else(|e| panic!("expanding the book's includes failed: {e:?}"));
+
+    let mut chapters = BTreeMap::new();
+    for item in expanded.iter() {
+        if let BookItem::Chapter(ch) = item
+            && let Some(path) = &ch.path
+        {
+            if ch.content.contains("{{#") {
+                panic!(
+                    "{}: an include directive was left unexpanded",
+                    path.display()
+                );
+            }
+            chapters.insert(path.clone(), ch.content.clone());
+        }
+    }
+    chapters
+}
+
+/// A fenced code block: its info string, the line of its opening fence
+/// (1-based) and its body.
+struct Fence {
+    info: String,
+    line: usize,
+    body: String,
+}
+
+impl Fence {
+    fn lang(&self) -> &str {
+        self.info.split(',').next().unwrap_or("").trim()
+    }
+}
+
+/// The fenced blocks of a chapter. Code inside another fence (an admonition,
+/// say) is neither shown as code nor tested, so it is refused; so is an
+/// unlabelled fence, which rustdoc would silently treat as Rust.
+fn fences(path: &Path, content: &str) -> Vec<Fence> {
+    let mut fences = Vec::new();
+    let mut open: Option<(usize, Fence)> = None;
+    for (index, line) in content.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let ticks = trimmed.chars().take_while(|&c| c == '`').count();
+        match &mut open {
+            Some((width, fence)) => {
+                if ticks >= *width && trimmed[ticks..].trim().is_empty() {
+                    fences.push(open.take().unwrap().1);
+                } else if ticks >= 3 && !trimmed[ticks..].trim().is_empty() {
+                    panic!(
+                        "{}:{}: a code block inside another block is never tested; \
+                         move it out (of the admonition)",
+                        path.display(),
+                        index + 1
+                    );
+                } else {
+                    fence.body.push_str(line);
+                    fence.body.push('\n');
+                }
+            }
+            None if ticks >= 3 => {
+                let info = trimmed[ticks..].trim().to_string();
+                if info.is_empty() {
+                    panic!(
+                        "{}:{}: label every code block (rust, python, text, console, ...)",
+                        path.display(),
+                        index + 1
+                    );
+                }
+                let fence = Fence {
+                    info,
+                    line: index + 1,
+                    body: String::new(),
+                };
+                open = Some((ticks, fence));
+            }
+            None => {}
+        }
+    }
+    if let Some((_, fence)) = open {
+        panic!("{}:{}: unclosed code block", path.display(), fence.line);
+    }
+    fences
+}

@@ -1,0 +1,375 @@
+//! Runs every listing and compares what it printed with the output file its
+//! chapter shows (`listings/output/NAME.txt`).
+//!
+//! What legitimately changes from run to run is declared per listing, as
+//! [`Rule`]s, and normalised on both sides before comparing; nothing else is.
+//! A timing must still fall in its range, and lines printed by concurrent work
+//! must still all be there.
+//!
+//! Regenerate every output file from real runs with
+//! `UPDATE_OUTPUTS=1 cargo test -p book-tests --test listings`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use book_tests::{book_root, run_with_timeout};
+use regex::Regex;
+
+/// What a listing is, and so how it is run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    /// `listings/examples/NAME.rs`, run as `cargo run -p listings --example NAME`.
+    Example,
+    /// `listings/python/NAME.py`, run with `python3`.
+    Python,
+    /// `listings/compiler/NAME.rs`, compiled alone with `rustc` as `src/main.rs`;
+    /// its output is what the compiler says. These do not compile, or warn, so
+    /// they cannot be examples.
+    Compiler,
+    /// `listings/scripts/NAME.sh`, run with `bash` from the book's root.
+    Script,
+}
+
+/// Something in an output that changes from run to run.
+#[derive(Debug)]
+enum Rule {
+    /// Group 1 of each match is a number that must lie in `min..=max`; it is
+    /// then compared as `<number>`. For durations, counts and random values.
+    Range {
+        pattern: &'static str,
+        min: f64,
+        max: f64,
+    },
+    /// Group 1 of each match is replaced by `<varies>`: process ids, addresses.
+    Mask { pattern: &'static str },
+    /// Lines matching the pattern come from concurrent work: within each run
+    /// of consecutive matching lines the order does not matter, but the same
+    /// lines must be there.
+    Unordered { pattern: &'static str },
+}
+
+#[derive(Debug)]
+struct Listing {
+    kind: Kind,
+    args: &'static [&'static str],
+    /// The exit code the listing must end with.
+    code: i32,
+    rules: &'static [Rule],
+    /// Generous: a loaded 2-core machine must never hit it; a hang must.
+    timeout_secs: u64,
+}
+
+const fn example() -> Listing {
+    Listing {
+        kind: Kind::Example,
+        args: &[],
+        code: 0,
+        rules: &[],
+        timeout_secs: 60,
+    }
+}
+
+const fn kind(kind: Kind) -> Listing {
+    Listing { kind, ..example() }
+}
+
+/// Declares the listings: one test each, named after the listing with `_`
+/// for `-`, and the table [`ALL`] that the coverage test checks.
+macro_rules! listings {
+    ($($name:ident: $listing:expr,)*) => {
+        const ALL: &[(&str, Listing)] = &[$((stringify!($name), $listing),)*];
+        $(
+            #[test]
+            fn $name() {
+                check(&stringify!($name).replace('_', "-"), &$listing);
+            }
+        )*
+    };
+}
+
+listings! {
+    ch01_01_hand_made_event_loop: Listing {
+        rules: &[Rule::Range { pattern: r"\b(\d{5})\b", min: 10000.0, max: 20000.0 }],
+        ..example()
+    },
+}
+
+fn check(name: &str, listing: &Listing) {
+    let root = book_root();
+    let run = run_listing(&root, name, listing);
+    let expected_path = root.join("listings/output").join(format!("{name}.txt"));
+
+    assert_eq!(
+        run.status.code(),
+        Some(listing.code),
+        "listing {name} exited with {} instead of code {}. It printed:\n{}",
+        run.status,
+        listing.code,
+        run.output
+    );
+    let actual = normalise(name, "this run", &run.output, listing.rules);
+
+    if std::env::var_os("UPDATE_OUTPUTS").is_some() {
+        fs::write(&expected_path, &run.output).unwrap();
+        return;
+    }
+    let expected_raw = fs::read_to_string(&expected_path).unwrap_or_else(|e| {
+        panic!(
+            "listing {name}: cannot read {}: {e}\n\
+             Create it from a real run: UPDATE_OUTPUTS=1 cargo test -p book-tests --test listings",
+            expected_path.display()
+        )
+    });
+    let expected = normalise(name, "the output file", &expected_raw, listing.rules);
+    if actual != expected {
+        panic!(
+            "listing {name} printed something other than {} shows.\n{}\n\
+             If the change is intended, regenerate the outputs: \
+             UPDATE_OUTPUTS=1 cargo test -p book-tests --test listings",
+            expected_path.display(),
+            first_difference(&expected, &actual)
+        );
+    }
+}
+
+fn run_listing(root: &Path, name: &str, listing: &Listing) -> book_tests::Run {
+    let timeout = Duration::from_secs(listing.timeout_secs);
+    let what = format!("listing {name}");
+    let mut command = match listing.kind {
+        Kind::Example => {
+            let exe = examples().get(name).unwrap_or_else(|| {
+                panic!("listing {name}: no example listings/examples/{name}.rs was built")
+            });
+            Command::new(exe)
+        }
+        Kind::Python => {
+            let mut python = Command::new("python3");
+            python
+                .arg("-u")
+                .arg(root.join(format!("listings/python/{name}.py")));
+            python
+        }
+        Kind::Compiler => return compile_alone(root, name, timeout),
+        Kind::Script => {
+            let mut bash = Command::new("bash");
+            bash.arg(format!("listings/scripts/{name}.sh"));
+            bash
+        }
+    };
+    command.args(listing.args).current_dir(root);
+    run_with_timeout(&what, command, timeout)
+}
+
+/// Compiles `listings/compiler/NAME.rs` as `src/main.rs` of a fresh project, so
+/// the message names the file a reader would have.
+fn compile_alone(root: &Path, name: &str, timeout: Duration) -> book_tests::Run {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("compiler")
+        .join(name);
+    fs::create_dir_all(dir.join("src")).unwrap();
+    fs::copy(
+        root.join(format!("listings/compiler/{name}.rs")),
+        dir.join("src/main.rs"),
+    )
+    .unwrap_or_else(|e| panic!("listing {name}: listings/compiler/{name}.rs: {e}"));
+    let mut rustc = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()));
+    rustc
+        .args(["--edition", "2024", "--crate-type", "bin", "--crate-name"])
+        .arg(name.replace('-', "_"))
+        .args(["--emit", "metadata", "--color", "never", "-o", "main.rmeta"])
+        .arg("src/main.rs")
+        .current_dir(&dir)
+        .env_remove("RUSTFLAGS");
+    run_with_timeout(&format!("listing {name}"), rustc, timeout)
+}
+
+/// Builds the example listings once per test run and finds their executables.
+fn examples() -> &'static BTreeMap<String, PathBuf> {
+    static EXAMPLES: OnceLock<BTreeMap<String, PathBuf>> = OnceLock::new();
+    EXAMPLES.get_or_init(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let output = Command::new(cargo)
+            .args(["build", "--quiet", "-p", "listings", "--examples"])
+            .args(["--message-format", "json-render-diagnostics"])
+            .current_dir(book_root())
+            .output()
+            .expect("run cargo build");
+        assert!(
+            output.status.success(),
+            "building the listings failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let mut found = BTreeMap::new();
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            let message: serde_json::Value = serde_json::from_str(line).unwrap();
+            let is_example = message["target"]["kind"]
+                .as_array()
+                .is_some_and(|kinds| kinds.iter().any(|k| k == "example"));
+            if let (true, Some(exe)) = (is_example, message["executable"].as_str()) {
+                let name = message["target"]["name"].as_str().unwrap();
+                found.insert(name.to_string(), PathBuf::from(exe));
+            }
+        }
+        found
+    })
+}
+
+/// Applies the listing's rules. Panics if a timing or count is out of its
+/// range, or if a rule never applies (a stale rule hides nothing, and must go).
+fn normalise(name: &str, side: &str, text: &str, rules: &[Rule]) -> String {
+    let mut text = text.to_string();
+    for rule in rules {
+        text = match rule {
+            Rule::Range { pattern, min, max } => {
+                let re = compile(pattern);
+                require_match(name, side, &re, &text, rule);
+                re.replace_all(&text, |caps: &regex::Captures| {
+                    let number = &caps[1];
+                    let value: f64 = number.parse().unwrap_or_else(|_| {
+                        panic!("listing {name}: {number:?} in {side} is not a number ({rule:?})")
+                    });
+                    assert!(
+                        (*min..=*max).contains(&value),
+                        "listing {name}: {value} in {side} is outside {min}..={max} ({pattern})\n\
+                         in the line: {}",
+                        &caps[0]
+                    );
+                    replace_group(caps, "<number>")
+                })
+                .into_owned()
+            }
+            Rule::Mask { pattern } => {
+                let re = compile(pattern);
+                require_match(name, side, &re, &text, rule);
+                re.replace_all(&text, |caps: &regex::Captures| {
+                    replace_group(caps, "<varies>")
+                })
+                .into_owned()
+            }
+            Rule::Unordered { pattern } => {
+                let re = compile(pattern);
+                require_match(name, side, &re, &text, rule);
+                sort_runs(&re, &text)
+            }
+        };
+    }
+    text
+}
+
+fn compile(pattern: &str) -> Regex {
+    Regex::new(&format!("(?m){pattern}")).unwrap_or_else(|e| panic!("bad rule {pattern:?}: {e}"))
+}
+
+fn require_match(name: &str, side: &str, re: &Regex, text: &str, rule: &Rule) {
+    assert!(
+        re.is_match(text),
+        "listing {name}: the rule {rule:?} matches nothing in {side}"
+    );
+}
+
+/// The whole match with group 1 replaced by `placeholder`.
+fn replace_group(caps: &regex::Captures, placeholder: &str) -> String {
+    let whole = caps.get(0).unwrap();
+    let group = caps.get(1).expect("a rule's pattern needs a group");
+    let start = group.start() - whole.start();
+    let end = group.end() - whole.start();
+    let text = whole.as_str();
+    format!("{}{placeholder}{}", &text[..start], &text[end..])
+}
+
+/// Sorts each run of consecutive lines that match `re`.
+fn sort_runs(re: &Regex, text: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        if re.is_match(line) {
+            run.push(line);
+        } else {
+            run.sort_unstable();
+            out.append(&mut run);
+            out.push(line);
+        }
+    }
+    run.sort_unstable();
+    out.append(&mut run);
+    out.join("\n") + "\n"
+}
+
+fn first_difference(expected: &str, actual: &str) -> String {
+    let (e, a): (Vec<_>, Vec<_>) = (expected.lines().collect(), actual.lines().collect());
+    let line = e.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    format!(
+        "First difference at line {} (after normalisation):\n  expected: {:?}\n  actual:   {:?}\n\
+         --- expected (normalised)\n{expected}--- actual (normalised)\n{actual}",
+        line + 1,
+        e.get(line).copied().unwrap_or("<end of output>"),
+        a.get(line).copied().unwrap_or("<end of output>"),
+    )
+}
+
+/// Every listing file has a test and an output file that a chapter shows,
+/// and every declared listing has its file.
+#[test]
+fn every_listing_is_declared_and_shown() {
+    let root = book_root();
+    let chapters: String = fs::read_dir(root.join("src"))
+        .unwrap()
+        .map(|entry| fs::read_to_string(entry.unwrap().path()).unwrap_or_default())
+        .collect();
+    let declared: BTreeMap<String, Kind> = ALL
+        .iter()
+        .map(|(ident, listing)| (ident.replace('_', "-"), listing.kind))
+        .collect();
+
+    let mut on_disk = BTreeSet::new();
+    for (dir, ext, kind) in [
+        ("examples", "rs", Kind::Example),
+        ("python", "py", Kind::Python),
+        ("compiler", "rs", Kind::Compiler),
+        ("scripts", "sh", Kind::Script),
+    ] {
+        for entry in fs::read_dir(root.join("listings").join(dir))
+            .into_iter()
+            .flatten()
+        {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == ext) {
+                let name = path.file_stem().unwrap().to_str().unwrap().to_string();
+                assert!(
+                    !name.contains('_'),
+                    "{}: listing names use '-', not '_'",
+                    path.display()
+                );
+                assert_eq!(
+                    declared.get(&name),
+                    Some(&kind),
+                    "{} has no test: declare it in tests/tests/listings.rs",
+                    path.display()
+                );
+                let file = format!("listings/{dir}/{name}.{ext}");
+                assert!(chapters.contains(&file), "no chapter shows {file}");
+                on_disk.insert(name);
+            }
+        }
+    }
+    for name in declared.keys() {
+        assert!(on_disk.contains(name), "{name} is declared but has no file");
+        let output = format!("listings/output/{name}.txt");
+        assert!(
+            chapters.contains(&output),
+            "no chapter shows the output {output}"
+        );
+    }
+    for entry in fs::read_dir(root.join("listings/output")).unwrap() {
+        let name = entry.unwrap().path().file_stem().unwrap().to_owned();
+        assert!(
+            declared.contains_key(name.to_str().unwrap()),
+            "listings/output/{} belongs to no listing",
+            name.display()
+        );
+    }
+}
