@@ -6,7 +6,7 @@ use std::task::{Context, Poll, Waker};
 use std::thread;
 use std::time::Duration;
 
-// ANCHOR: yield_now
+// ANCHOR: all
 /// A future that is not ready the first time it is polled: awaiting it hands
 /// control back to whoever is polling, like a bare `yield` in a generator.
 struct YieldNow {
@@ -29,9 +29,7 @@ impl Future for YieldNow {
 fn yield_now() -> YieldNow {
     YieldNow { yielded: false }
 }
-// ANCHOR_END: yield_now
 
-// ANCHOR: task
 async fn task(name: &str, steps: u32) -> u32 {
     for step in 1..=steps {
         println!("Task {name} is working... (step {step} of {steps})");
@@ -42,9 +40,7 @@ async fn task(name: &str, steps: u32) -> u32 {
     println!("Task {name} completed with result {result}");
     result
 }
-// ANCHOR_END: task
 
-// ANCHOR: event_loop
 type Task<'a> = Pin<Box<dyn Future<Output = u32> + 'a>>;
 
 fn event_loop(mut tasks: Vec<(&str, Task<'_>)>) -> BTreeMap<String, u32> {
@@ -62,13 +58,11 @@ fn event_loop(mut tasks: Vec<(&str, Task<'_>)>) -> BTreeMap<String, u32> {
     }
     results
 }
-// ANCHOR_END: event_loop
 
-// ANCHOR: main
 fn main() {
     let tasks: Vec<(&str, Task)> =
         vec![("A", Box::pin(task("A", 2))), ("B", Box::pin(task("B", 3)))];
     let results = event_loop(tasks);
     println!("All tasks completed. Results: {results:?}");
 }
-// ANCHOR_END: main
+// ANCHOR_END: all

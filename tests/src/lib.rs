@@ -4,7 +4,7 @@
 //!   (see `build.rs`): `cargo test` compiles and runs every Rust block with
 //!   rustdoc, and checks every `compile_fail` block's error code.
 //! - `tests/skeptic.rs` compiles and runs the same blocks with skeptic.
-//! - `tests/listings.rs` runs every listing and compares its output with the
+//! - `tests/listings/` runs every listing and compares its output with the
 //!   file the chapter shows.
 //! - `tests/python.rs` runs every Python block.
 //! - `tests/book.rs` builds the whole book, admonitions included.

@@ -1,0 +1,5 @@
+//! Chapter 2.
+#[allow(unused_imports)]
+use super::*;
+
+listings! {}

@@ -1,0 +1,5 @@
+//! Chapter 3.
+#[allow(unused_imports)]
+use super::*;
+
+listings! {}

@@ -1,0 +1,5 @@
+//! Chapter 4.
+#[allow(unused_imports)]
+use super::*;
+
+listings! {}
