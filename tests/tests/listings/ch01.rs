@@ -1,9 +1,72 @@
 //! Chapter 1: Parallel Processing.
 use super::*;
 
+/// Five-digit random results, 10,000 to 20,000.
+const RANDOM_RESULT: Rule = Rule::Range {
+    pattern: r"\b(\d{5})\b",
+    min: 10000.0,
+    max: 20000.0,
+};
+/// Threads print their "started" lines in whatever order they get going.
+const STARTED_IN_ANY_ORDER: Rule = Rule::Unordered {
+    pattern: r"started",
+};
+const THE_PID: Rule = Rule::Mask {
+    pattern: r"process (\d+)",
+};
+const MICROSECONDS: Rule = Rule::Range {
+    pattern: r"(\d+) µs",
+    min: 0.0,
+    max: 10_000_000.0,
+};
+
 listings! {
-    ch01_01_hand_made_event_loop: Listing {
-        rules: &[Rule::Range { pattern: r"\b(\d{5})\b", min: 10000.0, max: 20000.0 }],
+    ch01_01_hand_made_event_loop: Listing { rules: &[RANDOM_RESULT], ..example() },
+    ch01_02_threads_join: Listing { rules: &[STARTED_IN_ANY_ORDER], ..example() },
+    ch01_02_threads_scope: Listing { rules: &[STARTED_IN_ANY_ORDER], ..example() },
+    ch01_03_shared_counter_naive: Listing { code: 1, ..kind(Kind::Compiler) },
+    ch01_03_lost_update: Listing {
+        // Lost updates are the lesson; how many depends on the scheduler.
+        rules: &[
+            Rule::Range { pattern: r"Value: +(\d+)", min: 1.0, max: 10_000_000.0 },
+            Rule::Range { pattern: r"Lost: +(\d+)", min: 0.0, max: 9_999_999.0 },
+        ],
+        ..example()
+    },
+    ch01_03_mutex: example(),
+    ch01_03_fetch_add: example(),
+    ch01_04_mpsc_queue: Listing {
+        rules: &[Rule::Mask { pattern: r"First 12 received \(producer\.item\): (.*)" }],
+        ..example()
+    },
+    ch01_04_crossbeam_queue: Listing {
+        rules: &[Rule::Range {
+            pattern: r"(?:Consumer 1|consumer 2) got (\d+)",
+            min: 0.0,
+            max: 100.0,
+        }],
+        ..example()
+    },
+    ch01_05_processes: Listing { rules: &[THE_PID, STARTED_IN_ANY_ORDER], ..example() },
+    ch01_06_tokio_tasks: Listing {
+        rules: &[
+            RANDOM_RESULT,
+            // B and C (then D, E and F) wake at the same instants, in either order.
+            Rule::Unordered { pattern: r"^Task [B-F] " },
+            Rule::Range { pattern: r"Took (\d+\.\d) s", min: 0.5, max: 2.0 },
+        ],
+        ..example()
+    },
+    ch01_06_unused_future: kind(Kind::Compiler),
+    ch01_06_running_futures: example(),
+    ch01_07_cost_of_parallelism: Listing {
+        rules: &[
+            Rule::Range { pattern: r"pool: (\d+)", min: 1.0, max: 1024.0 },
+            MICROSECONDS,
+            // Rayon's overhead dwarfs a thousand square roots, on any machine.
+            Rule::Range { pattern: r"^ +1000 .* (\d+\.\d+)x$", min: 0.0, max: 0.9 },
+            Rule::Range { pattern: r"^ +10000000 .* (\d+\.\d+)x$", min: 0.2, max: 8.0 },
+        ],
         ..example()
     },
 }

@@ -1,0 +1,24 @@
+//! Two named threads of different lengths, started, then joined.
+use std::thread;
+use std::time::Duration;
+
+// ANCHOR: all
+fn task(name: &str, millis: u64) {
+    println!("Task {name} started");
+    thread::sleep(Duration::from_millis(millis));
+    println!("Task {name} completed");
+}
+
+fn main() {
+    println!("Starting threads");
+    let a = thread::spawn(|| task("A", 200));
+    let b = thread::spawn(|| task("B", 300));
+    println!("Threads started");
+
+    // Wait for both. Without these two lines, main would return and the
+    // process would end, killing A and B mid-sleep.
+    a.join().unwrap();
+    b.join().unwrap();
+    println!("Threads finished");
+}
+// ANCHOR_END: all

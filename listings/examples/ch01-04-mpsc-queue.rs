@@ -1,0 +1,42 @@
+//! Ten producer threads send ten items each over one channel; main receives them.
+use std::sync::mpsc;
+use std::thread;
+
+// ANCHOR: all
+fn main() {
+    let (tx, rx) = mpsc::channel();
+
+    for producer in 0..10 {
+        let tx = tx.clone(); // one sender per producer
+        thread::spawn(move || {
+            for item in 0..10 {
+                tx.send((producer, item)).unwrap();
+            }
+        }); // this producer's sender is dropped here
+    }
+    drop(tx); // main's own sender: once every sender is gone, the channel closes
+
+    // The loop ends when the channel is closed and empty: no join needed.
+    let received: Vec<(u32, u32)> = rx.iter().collect();
+
+    let first: Vec<String> = received[..12]
+        .iter()
+        .map(|(p, i)| format!("{p}.{i}"))
+        .collect();
+    println!("First 12 received (producer.item): {}", first.join(" "));
+    println!("Received {} items", received.len());
+    for producer in 0..10 {
+        let items: Vec<u32> = received
+            .iter()
+            .filter(|(p, _)| *p == producer)
+            .map(|(_, i)| *i)
+            .collect();
+        assert_eq!(
+            items,
+            (0..10).collect::<Vec<_>>(),
+            "each producer's items arrive in order"
+        );
+    }
+    println!("Each producer's 10 items arrived in the order it sent them");
+}
+// ANCHOR_END: all

@@ -1,0 +1,43 @@
+//! The program starts two copies of itself as worker processes and waits for them.
+use std::env;
+use std::process::{self, Command};
+use std::thread;
+use std::time::Duration;
+
+// ANCHOR: all
+fn task(name: &str, millis: u64) {
+    println!("Task {name} started in process {}", process::id());
+    thread::sleep(Duration::from_millis(millis));
+    println!("Task {name} completed");
+}
+
+fn main() {
+    let args: Vec<String> = env::args().collect();
+
+    // A worker: run the task and exit. This check is our `if __name__ == "__main__":`
+    // guard turned around: without it, every worker would start workers of its own.
+    if args.len() == 4 && args[1] == "worker" {
+        let millis = args[3].parse().expect("the parent passes a number");
+        task(&args[2], millis);
+        return;
+    }
+
+    println!("Starting processes from process {}", process::id());
+    let me = env::current_exe().expect("find our own executable");
+    let mut children = Vec::new();
+    for (name, millis) in [("A", "200"), ("B", "300")] {
+        let child = Command::new(&me)
+            .args(["worker", name, millis])
+            .spawn()
+            .expect("start a worker");
+        children.push(child);
+    }
+    println!("Processes started");
+
+    for mut child in children {
+        let status = child.wait().expect("wait for a worker");
+        assert!(status.success(), "a worker failed: {status}");
+    }
+    println!("Processes finished");
+}
+// ANCHOR_END: all

@@ -1,0 +1,20 @@
+//! The two ways to run a future: hand it to a runtime, or `.await` it inside async code.
+// ANCHOR: all
+async fn task() -> u32 {
+    3
+}
+
+async fn main_task() {
+    let result = task().await; // inside async code: wait for it
+    println!("awaited: {result}");
+}
+
+fn main() {
+    // Outside async code: a runtime drives the future to completion.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let result = runtime.block_on(task());
+    println!("block_on: {result}");
+
+    runtime.block_on(main_task());
+}
+// ANCHOR_END: all
