@@ -6,7 +6,6 @@ use std::task::{Context, Poll, Waker};
 use std::thread;
 use std::time::Duration;
 
-// ANCHOR: all
 /// A future that is not ready the first time it is polled: awaiting it hands
 /// control back to whoever is polling, like a bare `yield` in a generator.
 struct YieldNow {
@@ -65,4 +64,3 @@ fn main() {
     let results = event_loop(tasks);
     println!("All tasks completed. Results: {results:?}");
 }
-// ANCHOR_END: all

@@ -1,8 +1,7 @@
-//! Two named threads of different lengths, started, then joined.
+//! Two tasks of different lengths, each on its own thread, started, then joined.
 use std::thread;
 use std::time::Duration;
 
-// ANCHOR: all
 fn task(name: &str, millis: u64) {
     println!("Task {name} started");
     thread::sleep(Duration::from_millis(millis));
@@ -21,4 +20,3 @@ fn main() {
     b.join().unwrap();
     println!("Threads finished");
 }
-// ANCHOR_END: all

@@ -3,7 +3,6 @@
 use std::thread;
 use std::time::Duration;
 
-// ANCHOR: all
 fn main() {
     let tasks = [("A", 200), ("B", 300)]; // a local the threads borrow
 
@@ -20,4 +19,3 @@ fn main() {
 
     println!("Threads finished; tasks is still ours: {tasks:?}");
 }
-// ANCHOR_END: all

@@ -2,7 +2,6 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
 
-// ANCHOR: all
 const THREADS: u64 = 10;
 const INCREMENTS: u64 = 1_000_000;
 
@@ -22,4 +21,3 @@ fn main() {
     println!("Value:    {}", value.into_inner());
     println!("Expected: {}", THREADS * INCREMENTS);
 }
-// ANCHOR_END: all

@@ -4,7 +4,6 @@ use std::sync::Barrier;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
 
-// ANCHOR: all
 const THREADS: u64 = 10;
 const INCREMENTS: u64 = 1_000_000;
 
@@ -30,4 +29,3 @@ fn main() {
     println!("Expected: {}", THREADS * INCREMENTS);
     println!("Lost:     {}", THREADS * INCREMENTS - value);
 }
-// ANCHOR_END: all

@@ -2,7 +2,6 @@
 use std::sync::Mutex;
 use std::thread;
 
-// ANCHOR: all
 const THREADS: u64 = 10;
 const INCREMENTS: u64 = 1_000_000;
 
@@ -23,4 +22,3 @@ fn main() {
     println!("Value:    {}", value.into_inner().unwrap());
     println!("Expected: {}", THREADS * INCREMENTS);
 }
-// ANCHOR_END: all

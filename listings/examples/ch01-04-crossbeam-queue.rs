@@ -2,7 +2,6 @@
 use crossbeam_channel::bounded;
 use std::thread;
 
-// ANCHOR: all
 fn main() {
     // At most 8 items wait in the queue: a producer that finds it full blocks.
     let (tx, rx) = bounded::<(u32, u32)>(8);
@@ -33,4 +32,3 @@ fn main() {
         println!("Total: {}", counts.iter().sum::<usize>());
     });
 }
-// ANCHOR_END: all

@@ -2,7 +2,6 @@
 use std::sync::mpsc;
 use std::thread;
 
-// ANCHOR: all
 fn main() {
     let (tx, rx) = mpsc::channel();
 
@@ -39,4 +38,3 @@ fn main() {
     }
     println!("Each producer's 10 items arrived in the order it sent them");
 }
-// ANCHOR_END: all

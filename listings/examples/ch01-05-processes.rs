@@ -4,7 +4,6 @@ use std::process::{self, Command};
 use std::thread;
 use std::time::Duration;
 
-// ANCHOR: all
 fn task(name: &str, millis: u64) {
     println!("Task {name} started in process {}", process::id());
     thread::sleep(Duration::from_millis(millis));
@@ -40,4 +39,3 @@ fn main() {
     }
     println!("Processes finished");
 }
-// ANCHOR_END: all

@@ -1,5 +1,4 @@
 //! The two ways to run a future: hand it to a runtime, or `.await` it inside async code.
-// ANCHOR: all
 async fn task() -> u32 {
     3
 }
@@ -17,4 +16,3 @@ fn main() {
 
     runtime.block_on(main_task());
 }
-// ANCHOR_END: all

@@ -3,7 +3,6 @@
 use std::time::Duration;
 use tokio::time::{Instant, sleep};
 
-// ANCHOR: all
 async fn task(name: &str, steps: u32) -> u32 {
     for step in 1..=steps {
         println!("Task {name} is working... (step {step} of {steps})");
@@ -32,4 +31,3 @@ async fn main() {
         start.elapsed().as_secs_f64()
     );
 }
-// ANCHOR_END: all

@@ -3,7 +3,6 @@ use rayon::prelude::*;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-// ANCHOR: all
 /// The fastest of a few runs, so one unlucky pause does not decide.
 fn best_of(runs: u32, mut f: impl FnMut() -> f64) -> Duration {
     (0..runs)
@@ -34,4 +33,3 @@ fn main() {
         );
     }
 }
-// ANCHOR_END: all
