@@ -52,7 +52,18 @@ fn main() {
 
         let mut lines: Vec<&str> = content.lines().collect();
         for block in &blocks {
-            if block.info.split(',').any(|t| t.trim() == "compile_fail") {
+            let has = |attr: &str| block.info.split(',').any(|t| t.trim() == attr);
+            // skeptic passes a `should_panic` block that does not even compile,
+            // and an `ignore`d block is not tested at all: the book has neither.
+            for refused in ["should_panic", "ignore"] {
+                assert!(
+                    !has(refused),
+                    "src/{} (expanded line {}): `{refused}` blocks are not allowed in the book",
+                    path.display(),
+                    block.line
+                );
+            }
+            if has("compile_fail") {
                 lines[block.line - 1] = "```text";
             }
         }
