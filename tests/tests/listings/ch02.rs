@@ -1,5 +1,137 @@
-//! Chapter 2.
-#[allow(unused_imports)]
+//! Chapter 2: Concurrency and Embarrassing Parallelism.
+//!
+//! The chapter is about time, so every "Finished in" is checked against a
+//! range: generous enough for a loaded 2-core machine, tight enough to tell
+//! one second from two.
 use super::*;
 
-listings! {}
+/// Threads print their first lines in whatever order they get going.
+const STARTED_IN_ANY_ORDER: Rule = Rule::Unordered {
+    pattern: r"^start ",
+};
+/// Jobs that run at the same time print their lines in any order.
+const JOBS_IN_ANY_ORDER: Rule = Rule::Unordered {
+    pattern: r"^Job \d",
+};
+const THE_PID: Rule = Rule::Mask {
+    pattern: r"[Pp]rocess (?:id: )?(\d+)",
+};
+/// Pools have one worker per core: the outputs come from a 2-core machine,
+/// and the tests pass on any number of cores. The pool's arithmetic is
+/// checked instead: each round of jobs takes one second.
+const POOL_SIZE: Rule = Rule::Range {
+    pattern: r"(?:Pool of|/|on) (\d+) (?:worker|thread)",
+    min: 1.0,
+    max: 1024.0,
+};
+const ROUNDS: Rule = Rule::Range {
+    pattern: r"= (\d+) rounds",
+    min: 1.0,
+    max: 5.0,
+};
+const ONE_SECOND_A_ROUND: Rule = Rule::Range {
+    pattern: r"rounds of (\d+\.\d+) seconds",
+    min: 0.95,
+    max: 1.5,
+};
+
+listings! {
+    ch02_01_threads_no_join: Listing {
+        rules: &[
+            Rule::Range { pattern: r"Finished in (\d+\.\d+) seconds", min: 0.0, max: 0.5 },
+            // The threads race `main`: each "start" line may come before or
+            // after "Finished", or not at all. No "end" line may appear.
+            Rule::Mask { pattern: r"\A((?:start (?:foo|bar)\n)*)Finished in" },
+            Rule::Mask { pattern: r"seconds\n((?:start (?:foo|bar)\n)*)\z" },
+        ],
+        ..example()
+    },
+    ch02_01_threads_join: Listing {
+        rules: &[
+            STARTED_IN_ANY_ORDER,
+            Rule::Range { pattern: r"Finished in (\d+\.\d+) seconds", min: 1.9, max: 3.5 },
+        ],
+        ..example()
+    },
+    ch02_01_threads_join_swapped: Listing {
+        rules: &[
+            STARTED_IN_ANY_ORDER,
+            Rule::Range { pattern: r"Finished in (\d+\.\d+) seconds", min: 0.9, max: 2.5 },
+        ],
+        ..example()
+    },
+    ch02_02_child_processes: Listing {
+        rules: &[
+            THE_PID,
+            // One sleep of a second, not two.
+            Rule::Range { pattern: r"Finished in (\d+\.\d+) seconds", min: 0.9, max: 1.9 },
+        ],
+        ..example()
+    },
+    ch02_02_rayon_pool: Listing {
+        rules: &[
+            POOL_SIZE,
+            Rule::Range { pattern: r"on worker (\d+)", min: 0.0, max: 1023.0 },
+            JOBS_IN_ANY_ORDER,
+            Rule::Range { pattern: r"Finished in (\d+\.\d+) seconds", min: 0.9, max: 7.5 },
+            ROUNDS,
+            ONE_SECOND_A_ROUND,
+        ],
+        ..example()
+    },
+    ch02_02_process_pool: Listing {
+        rules: &[
+            THE_PID,
+            POOL_SIZE,
+            JOBS_IN_ANY_ORDER,
+            Rule::Range { pattern: r"Finished in (\d+\.\d+) seconds", min: 0.9, max: 7.5 },
+            ROUNDS,
+            ONE_SECOND_A_ROUND,
+        ],
+        ..example()
+    },
+    ch02_03_one_year: Listing {
+        args: &["2020"],
+        rules: &[
+            THE_PID,
+            Rule::Range { pattern: r"extracted in (\d+\.\d+) seconds", min: 0.9, max: 2.5 },
+        ],
+        ..example()
+    },
+    ch02_03_one_year_missing: Listing { of: Some("ch02-03-one-year"), code: 2, ..example() },
+    ch02_03_one_year_malformed: Listing {
+        of: Some("ch02-03-one-year"),
+        args: &["twenty"],
+        code: 2,
+        ..example()
+    },
+    ch02_03_one_year_out_of_range: Listing {
+        of: Some("ch02-03-one-year"),
+        args: &["1999"],
+        code: 2,
+        ..example()
+    },
+    ch02_03_all_years: Listing {
+        rules: &[
+            Rule::Range { pattern: r"days extracted in (\d+\.\d+) seconds", min: 0.9, max: 2.5 },
+            THE_PID,
+            // Three processes at once: their lines come in any order.
+            Rule::Unordered { pattern: r"^20\d\d: " },
+            // All three at the same time: about one second, not three.
+            Rule::Range { pattern: r"All years extracted in (\d+\.\d+) seconds", min: 0.9, max: 2.9 },
+        ],
+        // It may have to wait for a build of the listings first.
+        timeout_secs: 600,
+        ..kind(Kind::Script)
+    },
+    ch02_03_rayon_years: Listing {
+        rules: &[
+            THE_PID,
+            POOL_SIZE,
+            Rule::Range { pattern: r"All years extracted in (\d+\.\d+) seconds", min: 0.9, max: 4.5 },
+            ROUNDS,
+            ONE_SECOND_A_ROUND,
+        ],
+        ..example()
+    },
+}

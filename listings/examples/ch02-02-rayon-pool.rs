@@ -1,0 +1,36 @@
+//! Five one-second jobs on a rayon thread pool of default size: which worker
+//! ran each job, and how long the five took.
+use rayon::prelude::*;
+use std::thread;
+use std::time::{Duration, Instant};
+
+// ANCHOR: all
+fn job(number: u32) {
+    // The index of the pool thread running this job: 0, 1, ...
+    let worker = rayon::current_thread_index().expect("on a pool thread");
+    println!("Job {number} on worker {worker}");
+    thread::sleep(Duration::from_secs(1));
+}
+
+const JOBS: u32 = 5;
+
+fn main() {
+    // No size given: one thread per core, like `multiprocessing.Pool()`.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .build()
+        .expect("build the pool");
+    let workers = pool.current_num_threads() as u32;
+    println!("Pool of {workers} worker threads");
+
+    let start = Instant::now();
+    pool.install(|| (0..JOBS).into_par_iter().for_each(job));
+    let elapsed = start.elapsed().as_secs_f64();
+
+    let rounds = JOBS.div_ceil(workers); // ceil(jobs / workers)
+    println!("Finished in {elapsed:.2} seconds");
+    println!(
+        "{JOBS} jobs / {workers} workers = {rounds} rounds of {:.2} seconds",
+        elapsed / f64::from(rounds)
+    );
+}
+// ANCHOR_END: all
