@@ -4,7 +4,8 @@
 //! `{{#rustdoc_include}}` exactly as the published book does. The expanded
 //! chapters are then written three times into `OUT_DIR`:
 //!
-//! - `rustdoc/`: as they are, for the doctests in `src/lib.rs`;
+//! - `rustdoc/`: for the doctests in `src/lib.rs`, with admonition fences
+//!   retagged as text (rustdoc would read `title="..."` as code attributes);
 //! - `skeptic/`: with `compile_fail` blocks retagged as text (skeptic has no
 //!   `compile_fail`; rustdoc checks those blocks and their error codes);
 //! - `python/`: one file per ```` ```python ```` block, run by `tests/python.rs`.
@@ -41,8 +42,12 @@ fn main() {
         let ident = stem.replace(['-', '.'], "_");
         let blocks = fences(path, content);
 
+        let mut lines: Vec<&str> = content.lines().collect();
+        for block in blocks.iter().filter(|b| b.lang().starts_with("admonish")) {
+            lines[block.line - 1] = "```text";
+        }
         let rustdoc = out.join("rustdoc").join(format!("{stem}.md"));
-        fs::write(&rustdoc, content).unwrap();
+        fs::write(&rustdoc, lines.join("\n") + "\n").unwrap();
         writeln!(
             doctest_mods,
             "#[doc = include_str!({:?})]\npub mod {ident} {{}}",
