@@ -67,6 +67,7 @@ listings! {
             Rule::Range { pattern: r"^ +1000 .* (\d+\.\d+)x$", min: 0.0, max: 0.9 },
             Rule::Range { pattern: r"^ +10000000 .* (\d+\.\d+)x$", min: 0.2, max: 8.0 },
         ],
+        alone: true,
         ..example()
     },
 }

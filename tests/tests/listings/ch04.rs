@@ -1,5 +1,66 @@
-//! Chapter 4.
-#[allow(unused_imports)]
+//! Chapter 4: Pools, Futures and the Event Loop.
 use super::*;
 
-listings! {}
+listings! {
+    ch04_00_one_thread_or_many: Listing {
+        rules: &[
+            Rule::Mask { pattern: r"ThreadId\((\d+)\)" },
+            // Four tasks of 50 ms: one after the other, or two at a time.
+            Rule::Range { pattern: r"1 thread\(s\), (\d+) ms", min: 195.0, max: 1000.0 },
+            Rule::Range { pattern: r"2 thread\(s\), (\d+) ms", min: 95.0, max: 600.0 },
+        ],
+        ..example()
+    },
+    ch04_01_cpu_bound_speedup: Listing {
+        rules: &[
+            Rule::Range { pattern: r"threads?: +(\d+) ms", min: 5.0, max: 1000.0 },
+            // The output shows an idle 2-core machine; the range is wide
+            // because a loaded one must pass too: timing is not a test.
+            Rule::Range { pattern: r"speedup: (\d+\.\d)x", min: 0.5, max: 2.6 },
+        ],
+        alone: true,
+        ..example()
+    },
+    ch04_01_gil_threads: Listing {
+        rules: &[
+            Rule::Range { pattern: r"threads?: +(\d+) ms", min: 5.0, max: 3000.0 },
+            // The GIL: two threads are no faster than one. Wide, as above.
+            Rule::Range { pattern: r"speedup: (\d+\.\d)x", min: 0.3, max: 1.6 },
+        ],
+        alone: true,
+        ..kind(Kind::Python)
+    },
+    ch04_02_worker_threads: Listing {
+        rules: &[
+            Rule::Unordered { pattern: r"^worker-\d: +\d+$" },
+            // Five pauses of 10 to 40 ms each.
+            Rule::Range { pattern: r"pausing (\d+) ms", min: 50.0, max: 200.0 },
+        ],
+        ..example()
+    },
+    ch04_03_pool_of_threads: Listing {
+        rules: &[
+            Rule::Mask { pattern: r"127\.0\.0\.1:(\d+)" },
+            // The slowest page takes 400 ms; the others wait alongside it.
+            Rule::Range { pattern: r"URLs in (\d+) ms", min: 399.0, max: 2000.0 },
+        ],
+        ..example()
+    },
+    ch04_03_joinset: Listing {
+        rules: &[
+            Rule::Mask { pattern: r"127\.0\.0\.1:(\d+)" },
+            Rule::Range { pattern: r"URLs in (\d+) ms", min: 399.0, max: 2000.0 },
+        ],
+        ..example()
+    },
+    ch04_04_one_thread_many_sockets: Listing {
+        // 100 waits of 100 ms, all at once: about 100 ms, not 10 s.
+        rules: &[Rule::Range { pattern: r"served in (\d+) ms", min: 99.0, max: 2000.0 }],
+        ..example()
+    },
+    ch04_05_gather_in_order: Listing {
+        // The longest job sleeps 500 ms; the others sleep alongside it.
+        rules: &[Rule::Range { pattern: r"done in (\d+) ms", min: 499.0, max: 1500.0 }],
+        ..example()
+    },
+}

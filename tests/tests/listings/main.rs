@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
+use std::sync::{OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
 use book_tests::{book_root, run_with_timeout};
@@ -66,6 +66,9 @@ struct Listing {
     rules: &'static [Rule],
     /// Generous: a loaded 2-core machine must never hit it; a hang must.
     timeout_secs: u64,
+    /// Runs while no other listing runs: for listings that measure how much
+    /// faster the machine's cores finish CPU-bound work.
+    alone: bool,
 }
 
 const fn example() -> Listing {
@@ -76,6 +79,7 @@ const fn example() -> Listing {
         code: 0,
         rules: &[],
         timeout_secs: 60,
+        alone: false,
     }
 }
 
@@ -104,10 +108,17 @@ mod ch03;
 mod ch04;
 
 fn all() -> impl Iterator<Item = &'static (&'static str, Listing)> {
-    [ch01::ALL, ch02::ALL, ch03::ALL, ch04::ALL].into_iter().flatten()
+    [ch01::ALL, ch02::ALL, ch03::ALL, ch04::ALL]
+        .into_iter()
+        .flatten()
 }
 
 fn check(name: &str, listing: &Listing) {
+    static RUNNING: RwLock<()> = RwLock::new(());
+    let _alone = listing
+        .alone
+        .then(|| RUNNING.write().unwrap_or_else(PoisonError::into_inner));
+    let _shared = (!listing.alone).then(|| RUNNING.read().unwrap_or_else(PoisonError::into_inner));
     let root = book_root();
     let run = run_listing(&root, listing.of.unwrap_or(name), listing);
     let expected_path = root.join("listings/output").join(format!("{name}.txt"));
@@ -332,7 +343,9 @@ fn every_listing_is_declared_and_shown() {
     let runs: BTreeSet<String> = all().map(|(ident, _)| ident.replace('_', "-")).collect();
     let declared: BTreeMap<String, Kind> = all()
         .map(|(ident, listing)| {
-            let name = listing.of.map_or_else(|| ident.replace('_', "-"), String::from);
+            let name = listing
+                .of
+                .map_or_else(|| ident.replace('_', "-"), String::from);
             (name, listing.kind)
         })
         .collect();
