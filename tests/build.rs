@@ -8,7 +8,10 @@
 //!   retagged as text (rustdoc would read `title="..."` as code attributes);
 //! - `skeptic/`: with `compile_fail` blocks retagged as text (skeptic has no
 //!   `compile_fail`; rustdoc checks those blocks and their error codes);
-//! - `python/`: one file per ```` ```python ```` block, run by `tests/python.rs`.
+//! - `python/`: one file per ```` ```python ```` block, run by `tests/python.rs`;
+//! - `compile_fail/`: one file per `compile_fail` block. rustdoc only checks
+//!   error codes on nightly, so `tests/compile_fail.rs` compiles each with
+//!   rustc and compares the codes it reports with the block's.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -32,7 +35,8 @@ fn main() {
     let mut skeptic_files = Vec::new();
     let mut doctest_mods = String::new();
     let mut python_tests = String::new();
-    for dir in ["rustdoc", "skeptic", "python"] {
+    let mut compile_fail_tests = String::new();
+    for dir in ["rustdoc", "skeptic", "python", "compile_fail"] {
         let _ = fs::remove_dir_all(out.join(dir));
         fs::create_dir_all(out.join(dir)).unwrap();
     }
@@ -70,6 +74,22 @@ fn main() {
             }
             if has("compile_fail") {
                 lines[block.line - 1] = "```text";
+                let name = format!("{ident}_line_{}", block.line);
+                let file = out.join("compile_fail").join(format!("{name}.rs"));
+                fs::write(&file, without_hidden_marks(&block.body)).unwrap();
+                let codes: Vec<&str> = block
+                    .info
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|t| t.len() == 5 && t.starts_with('E'))
+                    .collect();
+                writeln!(
+                    compile_fail_tests,
+                    "#[test]\nfn {name}() {{\n    check_compile_fail({:?}, {:?}, &{codes:?});\n}}\n",
+                    format!("src/{} (expanded line {})", path.display(), block.line),
+                    file.display().to_string(),
+                )
+                .unwrap();
             }
         }
         let skeptic = out.join("skeptic").join(format!("{stem}.md"));
@@ -92,6 +112,7 @@ fn main() {
 
     fs::write(out.join("doctests.rs"), doctest_mods).unwrap();
     fs::write(out.join("python_tests.rs"), python_tests).unwrap();
+    fs::write(out.join("compile_fail_tests.rs"), compile_fail_tests).unwrap();
     skeptic::generate_doc_tests(&skeptic_files);
 }
 
@@ -125,6 +146,24 @@ fn expand_chapters(root: &Path) -> BTreeMap<PathBuf, String> {
         }
     }
     chapters
+}
+
+/// The code rustdoc compiles: lines starting with `# ` are shown hidden in the
+/// book but compiled all the same.
+fn without_hidden_marks(code: &str) -> String {
+    code.lines()
+        .map(|line| {
+            let trimmed = line.trim_start();
+            if let Some(rest) = trimmed.strip_prefix("# ") {
+                rest
+            } else if trimmed == "#" {
+                ""
+            } else {
+                line
+            }
+        })
+        .map(|line| format!("{line}\n"))
+        .collect()
 }
 
 /// A fenced code block: its info string, the line of its opening fence

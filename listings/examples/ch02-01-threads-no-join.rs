@@ -3,7 +3,6 @@
 use std::thread;
 use std::time::{Duration, Instant};
 
-// ANCHOR: all
 fn foo(snooze: Duration) {
     println!("start foo");
     thread::sleep(snooze); // stands for some slow operation
@@ -27,4 +26,3 @@ fn main() {
     start_both();
     println!("Finished in {:.2} seconds", start.elapsed().as_secs_f64());
 }
-// ANCHOR_END: all

@@ -5,7 +5,6 @@ use std::process::{self, Command};
 use std::thread;
 use std::time::{Duration, Instant};
 
-// ANCHOR: all
 fn work(snooze: Duration) {
     println!("Process id: {}", process::id());
     thread::sleep(snooze);
@@ -48,4 +47,3 @@ fn usage() {
     eprintln!("usage: ch02-02-child-processes (the parent takes no arguments)");
     process::exit(2);
 }
-// ANCHOR_END: all

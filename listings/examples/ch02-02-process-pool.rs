@@ -6,7 +6,6 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-// ANCHOR: all
 const JOBS: usize = 5;
 
 fn job(number: usize) {
@@ -67,4 +66,3 @@ fn usage() {
     eprintln!("usage: ch02-02-process-pool (the pool takes no arguments)");
     process::exit(2);
 }
-// ANCHOR_END: all

@@ -4,7 +4,6 @@ use rayon::prelude::*;
 use std::thread;
 use std::time::{Duration, Instant};
 
-// ANCHOR: all
 fn job(number: u32) {
     // The index of the pool thread running this job: 0, 1, ...
     let worker = rayon::current_thread_index().expect("on a pool thread");
@@ -33,4 +32,3 @@ fn main() {
         elapsed / f64::from(rounds)
     );
 }
-// ANCHOR_END: all

@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 
 use tokio::runtime::{Builder, Runtime};
 
-// ANCHOR: all
 /// Stands for a bit of work that keeps its thread busy for 50 ms. Blocking
 /// like this inside async code is a mistake (see the warning below): here it
 /// is on purpose, to see which thread runs each task.
@@ -46,4 +45,3 @@ fn main() {
         .unwrap();
     run_four_tasks("multi_thread runtime with 2 workers", two);
 }
-// ANCHOR_END: all

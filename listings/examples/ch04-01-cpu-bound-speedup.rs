@@ -4,7 +4,6 @@ use std::hint::black_box;
 use std::thread;
 use std::time::{Duration, Instant};
 
-// ANCHOR: all
 /// Counts the primes below `limit` by trial division: pure CPU work.
 fn count_primes(limit: u64) -> usize {
     (2..limit)
@@ -46,4 +45,3 @@ fn main() {
     let speedup = one.as_secs_f64() / two.as_secs_f64();
     println!("speedup: {speedup:.1}x (best of {ROUNDS} rounds)");
 }
-// ANCHOR_END: all

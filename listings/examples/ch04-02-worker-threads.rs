@@ -3,7 +3,6 @@
 use std::thread;
 use std::time::Duration;
 
-// ANCHOR: all
 /// A worker: plain data and a `run` method. It knows nothing about threads.
 struct Worker {
     steps: u32,
@@ -45,4 +44,3 @@ fn main() {
         println!("{name} is done after pausing {paused} ms");
     }
 }
-// ANCHOR_END: all

@@ -10,7 +10,6 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinSet;
 use tokio::time::sleep;
 
-// ANCHOR: all
 const CLIENTS: usize = 100;
 
 /// Waits 100 ms (a slow database, say), then answers with the thread it runs on.
@@ -63,4 +62,3 @@ fn main() -> io::Result<()> {
         Ok(())
     })
 }
-// ANCHOR_END: all

@@ -5,7 +5,6 @@ use std::time::{Duration, Instant};
 use tokio::task::JoinHandle;
 use tokio::time::sleep;
 
-// ANCHOR: all
 async fn fetch(i: usize, sleep_ms: u64) -> (usize, u64) {
     println!("Job #{i} is sleeping for {sleep_ms} ms");
     sleep(Duration::from_millis(sleep_ms)).await;
@@ -37,4 +36,3 @@ fn main() {
     }
     println!("All jobs done in {} ms", start.elapsed().as_millis());
 }
-// ANCHOR_END: all

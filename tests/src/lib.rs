@@ -2,11 +2,12 @@
 //!
 //! - The doctests of this crate are the book's chapters, includes expanded
 //!   (see `build.rs`): `cargo test` compiles and runs every Rust block with
-//!   rustdoc, and checks every `compile_fail` block's error code.
+//!   rustdoc, and checks that every `compile_fail` block fails.
 //! - `tests/skeptic.rs` compiles and runs the same blocks with skeptic.
 //! - `tests/listings/` runs every listing and compares its output with the
 //!   file the chapter shows.
 //! - `tests/python.rs` runs every Python block.
+//! - `tests/compile_fail.rs` checks the error codes of `compile_fail` blocks.
 //! - `tests/book.rs` builds the whole book, admonitions included.
 
 use std::io::Read;

@@ -15,7 +15,7 @@ const THE_PID: Rule = Rule::Mask {
     pattern: r"process (\d+)",
 };
 const MICROSECONDS: Rule = Rule::Range {
-    pattern: r"(\d+) µs",
+    pattern: r"( *\d+) µs",
     min: 0.0,
     max: 10_000_000.0,
 };
@@ -64,8 +64,8 @@ listings! {
             Rule::Range { pattern: r"pool: (\d+)", min: 1.0, max: 1024.0 },
             MICROSECONDS,
             // Rayon's overhead dwarfs a thousand square roots, on any machine.
-            Rule::Range { pattern: r"^ +1000 .* (\d+\.\d+)x$", min: 0.0, max: 0.9 },
-            Rule::Range { pattern: r"^ +10000000 .* (\d+\.\d+)x$", min: 0.2, max: 8.0 },
+            Rule::Range { pattern: r"^ +1000\b.*?( +\d+\.\d+)x$", min: 0.0, max: 0.9 },
+            Rule::Range { pattern: r"^ +10000000\b.*?( +\d+\.\d+)x$", min: 0.2, max: 8.0 },
         ],
         alone: true,
         ..example()

@@ -1,5 +1,94 @@
-//! Chapter 3.
-#[allow(unused_imports)]
+//! Chapter 3: The Async Tour.
 use super::*;
 
-listings! {}
+listings! {
+    ch03_00_two_runtimes: Listing {
+        rules: &[Rule::Range { pattern: r" (\d+) ms,", min: 20.0, max: 20000.0 }],
+        ..example()
+    },
+    ch03_01_lazy_futures: example(),
+    ch03_01_sequential_or_concurrent: Listing {
+        rules: &[
+            Rule::Range { pattern: r"one after the other: (\d+) ms", min: 495.0, max: 5000.0 },
+            Rule::Range { pattern: r"together with join!: (\d+) ms", min: 295.0, max: 490.0 },
+        ],
+        ..example()
+    },
+    ch03_02_producer_consumer: example(),
+    ch03_02_bounded_queue: Listing {
+        rules: &[Rule::Range { pattern: r"producer done after (\d+) ms", min: 85.0, max: 5000.0 }],
+        ..example()
+    },
+    ch03_03_tokio_main: example(),
+    ch03_03_block_on: example(),
+    ch03_04_gather: Listing {
+        rules: &[Rule::Range { pattern: r"total: (\d+) ms", min: 445.0, max: 5000.0 }],
+        ..example()
+    },
+    ch03_04_try_join: Listing {
+        rules: &[Rule::Range { pattern: r"returned after (\d+) ms", min: 145.0, max: 900.0 }],
+        ..example()
+    },
+    ch03_05_spawn: example(),
+    ch03_05_guard_across_await: Listing { code: 1, ..kind(Kind::Compiler) },
+    ch03_05_lock_then_await: example(),
+    ch03_06_sleep: Listing {
+        rules: &[
+            Rule::Range { pattern: r"tick at (\d+) ms", min: 45.0, max: 5000.0 },
+            Rule::Range { pattern: r"Awake! after (\d+) ms", min: 195.0, max: 5000.0 },
+        ],
+        ..example()
+    },
+    ch03_06_blocking_in_async: Listing {
+        rules: &[
+            Rule::Range { pattern: r"std::thread::sleep in tasks: +(\d+) ms", min: 495.0, max: 5000.0 },
+            Rule::Range { pattern: r"tokio::time::sleep in tasks: +(\d+) ms", min: 95.0, max: 450.0 },
+            Rule::Range { pattern: r"spawn_blocking: +(\d+) ms", min: 95.0, max: 450.0 },
+        ],
+        ..example()
+    },
+    ch03_07_wait: example(),
+    ch03_08_as_completed: example(),
+    ch03_09_shield: kind(Kind::Python),
+    ch03_09_cancellation: example(),
+    ch03_09_cancel_safety: example(),
+    ch03_10_event: Listing {
+        rules: &[
+            Rule::Unordered { pattern: r"^waiter [12]: waiting" },
+            Rule::Unordered { pattern: r"^waiter [12]: the event is set" },
+        ],
+        ..example()
+    },
+    ch03_11_thread_event: Listing {
+        rules: &[
+            Rule::Unordered { pattern: r"^thread \d: ready" },
+            Rule::Unordered { pattern: r"^thread \d: the event is set" },
+        ],
+        ..example()
+    },
+    ch03_12_worker_processes: Listing {
+        rules: &[Rule::Mask { pattern: r"pid (\d+)" }],
+        ..example()
+    },
+    ch03_12_worker_processes_bad_args: Listing {
+        of: Some("ch03-12-worker-processes"),
+        args: &["worker", "ten", "twenty"],
+        code: 2,
+        ..example()
+    },
+    ch03_13_creation_costs: Listing {
+        rules: &[
+            // Orders of magnitude, not values: they depend on the machine and its load.
+            Rule::Range { pattern: r"process spawn \+ wait: +([\d.]+) µs", min: 50.0, max: 200000.0 },
+            Rule::Range { pattern: r"thread spawn \+ join: +([\d.]+) µs", min: 1.0, max: 20000.0 },
+            Rule::Range { pattern: r"tokio task \+ await: +([\d.]+) µs", min: 0.05, max: 5000.0 },
+        ],
+        ..example()
+    },
+    ch03_13_creation_costs_bad_args: Listing {
+        of: Some("ch03-13-creation-costs"),
+        args: &["--fast"],
+        code: 2,
+        ..example()
+    },
+}

@@ -40,6 +40,8 @@ enum Kind {
 enum Rule {
     /// Group 1 of each match is a number that must lie in `min..=max`; it is
     /// then compared as `<number>`. For durations, counts and random values.
+    /// The group may include spaces before the number (a right-aligned column
+    /// whose width changes with the number of digits).
     Range {
         pattern: &'static str,
         min: f64,
@@ -248,7 +250,8 @@ fn normalise(name: &str, side: &str, text: &str, rules: &[Rule]) -> String {
                 let re = compile(pattern);
                 require_match(name, side, &re, &text, rule);
                 re.replace_all(&text, |caps: &regex::Captures| {
-                    let number = &caps[1];
+                    // A group may take in the padding of a right-aligned column.
+                    let number = caps[1].trim();
                     let value: f64 = number.parse().unwrap_or_else(|_| {
                         panic!("listing {name}: {number:?} in {side} is not a number ({rule:?})")
                     });

@@ -1,0 +1,6 @@
+//! `#[tokio::main]`: the counterpart of `asyncio.run(main())`.
+
+#[tokio::main]
+async fn main() {
+    println!("Hello, World!");
+}
