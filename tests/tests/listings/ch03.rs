@@ -4,6 +4,8 @@ use super::*;
 listings! {
     ch03_00_two_runtimes: Listing {
         rules: &[Rule::Range { pattern: r" (\d+) ms,", min: 20.0, max: 20000.0 }],
+        // It times CPU-bound tasks: no other listing may share the cores.
+        alone: true,
         ..example()
     },
     ch03_01_lazy_futures: example(),
@@ -83,6 +85,7 @@ listings! {
             Rule::Range { pattern: r"thread spawn \+ join: +([\d.]+) µs", min: 1.0, max: 20000.0 },
             Rule::Range { pattern: r"tokio task \+ await: +([\d.]+) µs", min: 0.05, max: 5000.0 },
         ],
+        alone: true,
         ..example()
     },
     ch03_13_creation_costs_bad_args: Listing {
