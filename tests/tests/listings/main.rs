@@ -215,7 +215,10 @@ fn examples() -> &'static BTreeMap<String, PathBuf> {
     EXAMPLES.get_or_init(|| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let output = Command::new(cargo)
-            .args(["build", "--quiet", "-p", "listings", "--examples"])
+            // The whole workspace, tests included, resolves dependency features
+            // as `cargo test` did, so the examples it built are reused: building
+            // `-p listings` alone would compile tokio and the rest a second time.
+            .args(["build", "--quiet", "--workspace", "--all-targets"])
             .args(["--message-format", "json-render-diagnostics"])
             .current_dir(book_root())
             .output()
