@@ -13,7 +13,7 @@ async fn main() {
         }
     });
     println!("Sleeping...");
-    sleep(Duration::from_millis(200)).await;
+    sleep(Duration::from_millis(300)).await; // well after the last tick
     println!("Awake! after {} ms", start.elapsed().as_millis());
     ticker.await.unwrap();
 }
