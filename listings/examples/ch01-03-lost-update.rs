@@ -1,6 +1,5 @@
 //! Ten threads add one a million times each to a shared atomic, but with a
 //! separate load and store: increments are lost.
-use std::sync::Barrier;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread;
 
@@ -9,15 +8,18 @@ const INCREMENTS: u64 = 1_000_000;
 
 fn main() {
     let value = AtomicU64::new(0);
-    let start = Barrier::new(THREADS as usize); // start everyone at once
 
     thread::scope(|s| {
         for _ in 0..THREADS {
             s.spawn(|| {
-                start.wait();
-                for _ in 0..INCREMENTS {
+                for i in 0..INCREMENTS {
                     // Read, then write: another thread may write in between.
                     let plus_one = value.load(Ordering::Relaxed) + 1;
+                    if i % 100_000 == 0 {
+                        // Now and then, let another thread run right here, as
+                        // the operating system may do at any instruction.
+                        thread::yield_now();
+                    }
                     value.store(plus_one, Ordering::Relaxed);
                 }
             });

@@ -26,10 +26,11 @@ listings! {
     ch01_02_threads_scope: Listing { rules: &[STARTED_IN_ANY_ORDER], ..example() },
     ch01_03_shared_counter_naive: Listing { code: 1, ..kind(Kind::Compiler) },
     ch01_03_lost_update: Listing {
-        // Lost updates are the lesson; how many depends on the scheduler.
+        // Lost updates are the lesson (the listing yields between its load and
+        // its store, so every run loses some); how many depends on the scheduler.
         rules: &[
-            Rule::Range { pattern: r"Value: +(\d+)", min: 1.0, max: 10_000_000.0 },
-            Rule::Range { pattern: r"Lost: +(\d+)", min: 0.0, max: 9_999_999.0 },
+            Rule::Range { pattern: r"Value: +(\d+)", min: 1.0, max: 9_999_999.0 },
+            Rule::Range { pattern: r"Lost: +(\d+)", min: 1.0, max: 9_999_999.0 },
         ],
         ..example()
     },
@@ -65,7 +66,9 @@ listings! {
             MICROSECONDS,
             // Rayon's overhead dwarfs a thousand square roots, on any machine.
             Rule::Range { pattern: r"^ +1000\b.*?( +\d+\.\d+)x$", min: 0.0, max: 0.9 },
-            Rule::Range { pattern: r"^ +10000000\b.*?( +\d+\.\d+)x$", min: 0.2, max: 8.0 },
+            // Large inputs: any speedup a loaded 2-core machine or a many-core
+            // one may show (the point is the contrast with the line above).
+            Rule::Range { pattern: r"^ +10000000\b.*?( +\d+\.\d+)x$", min: 0.2, max: 1024.0 },
         ],
         alone: true,
         ..example()
