@@ -11,14 +11,17 @@ fn task(name: &str, millis: u64) {
 }
 
 fn main() {
-    let args: Vec<String> = env::args().collect();
+    let args: Vec<String> = env::args().skip(1).collect();
 
     // A worker: run the task and exit. This check is our `if __name__ == "__main__":`
     // guard turned around: without it, every worker would start workers of its own.
-    if args.len() == 4 && args[1] == "worker" {
-        let millis = args[3].parse().expect("the parent passes a number");
-        task(&args[2], millis);
-        return;
+    match args.as_slice() {
+        [] => {} // no arguments: we are the parent
+        [mode, name, millis] if mode == "worker" => match millis.parse() {
+            Ok(millis) => return task(name, millis),
+            Err(_) => usage(),
+        },
+        _ => usage(),
     }
 
     println!("Starting processes from process {}", process::id());
@@ -38,4 +41,9 @@ fn main() {
         assert!(status.success(), "a worker failed: {status}");
     }
     println!("Processes finished");
+}
+
+fn usage() -> ! {
+    eprintln!("usage: ch01-05-processes (workers are started as: worker NAME MILLISECONDS)");
+    process::exit(2);
 }

@@ -48,6 +48,12 @@ listings! {
         }],
         ..example()
     },
+    ch01_05_processes_bad_arguments: Listing {
+        of: Some("ch01-05-processes"),
+        args: &["worker", "A", "soon"],
+        code: 2,
+        ..example()
+    },
     ch01_05_processes: Listing { rules: &[THE_PID, STARTED_IN_ANY_ORDER], ..example() },
     ch01_06_tokio_tasks: Listing {
         rules: &[
