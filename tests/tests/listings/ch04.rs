@@ -24,8 +24,13 @@ listings! {
     ch04_01_gil_threads: Listing {
         rules: &[
             Rule::Range { pattern: r"threads?: +(\d+) ms", min: 5.0, max: 3000.0 },
-            // The GIL: two threads are no faster than one. Wide, as above.
-            Rule::Range { pattern: r"speedup: (\d+\.\d)x", min: 0.3, max: 1.6 },
+            // On a loaded machine any round can be slowed, so the speedup
+            // varies widely (up to 2.4x seen with two other busy programs).
+            Rule::Range { pattern: r"speedup: (\d+\.\d)x", min: 0.2, max: 4.0 },
+            // The GIL itself: two threads never keep more than one core busy.
+            // Load can only lower this figure; a build without the GIL would
+            // show about 2.
+            Rule::Range { pattern: r"2 threads: (\d+\.\d)$", min: 0.1, max: 1.3 },
         ],
         alone: true,
         ..kind(Kind::Python)
