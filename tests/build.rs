@@ -45,6 +45,7 @@ fn main() {
         let stem = path.file_stem().unwrap().to_str().unwrap();
         let ident = stem.replace(['-', '.'], "_");
         let blocks = fences(path, content);
+        only_included_rust(&root, path);
 
         let mut lines: Vec<&str> = content.lines().collect();
         for block in blocks.iter().filter(|b| b.lang().starts_with("admonish")) {
@@ -146,6 +147,30 @@ fn expand_chapters(root: &Path) -> BTreeMap<PathBuf, String> {
         }
     }
     chapters
+}
+
+/// Every Rust block of the chapter (before expansion) is one include of a
+/// file in `listings/`. A listing runs first in `cargo test`, under a timeout
+/// that names it, so a hang fails there, before skeptic and rustdoc (which have
+/// no timeouts) would run the same code; and its output is checked.
+fn only_included_rust(root: &Path, chapter: &Path) {
+    let source = fs::read_to_string(root.join("src").join(chapter)).unwrap();
+    for block in fences(chapter, &source) {
+        if block.lang() != "rust" {
+            continue;
+        }
+        let body = block.body.trim();
+        let included = body.lines().count() == 1
+            && (body.starts_with("{{#include ../listings/")
+                || body.starts_with("{{#rustdoc_include ../listings/"));
+        assert!(
+            included,
+            "src/{}:{}: a rust block must be one {{{{#include}}}} or {{{{#rustdoc_include}}}} \
+             of a listing in listings/, not inline code",
+            chapter.display(),
+            block.line
+        );
+    }
 }
 
 /// The code rustdoc compiles: lines starting with `# ` are shown hidden in the
