@@ -1,13 +1,14 @@
 //! Turns the chapters into tests.
 //!
 //! mdBook's own link preprocessor expands every `{{#include}}` and
-//! `{{#rustdoc_include}}` exactly as the published book does. The expanded
-//! chapters are then written three times into `OUT_DIR`:
+//! `{{#rustdoc_include}}` exactly as the published book does. From the
+//! expanded chapters it writes, into `OUT_DIR`:
 //!
-//! - `rustdoc/`: for the doctests in `src/lib.rs`, with admonition fences
-//!   retagged as text (rustdoc would read `title="..."` as code attributes);
-//! - `skeptic/`: with `compile_fail` blocks retagged as text (skeptic has no
-//!   `compile_fail`; rustdoc checks those blocks and their error codes);
+//! - `rustdoc/`: the chapters for the doctests in `src/lib.rs`, with admonition
+//!   fences retagged as text (rustdoc would read `title="..."` as code
+//!   attributes);
+//! - `skeptic/`: the chapters with `compile_fail` blocks retagged as text
+//!   (skeptic has no `compile_fail`; rustdoc checks that those blocks fail);
 //! - `python/`: one file per ```` ```python ```` block, run by `tests/python.rs`;
 //! - `compile_fail/`: one file per `compile_fail` block. rustdoc only checks
 //!   error codes on nightly, so `tests/compile_fail.rs` compiles each with
