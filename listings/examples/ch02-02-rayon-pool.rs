@@ -1,14 +1,16 @@
 //! Five one-second jobs on a rayon thread pool of default size: which worker
-//! ran each job, and how long the five took.
+//! ran each job, when, and how long the five took.
 use rayon::prelude::*;
 use std::thread;
 use std::time::{Duration, Instant};
 
-fn job(number: u32) {
+fn job(number: u32, start: Instant) {
     // The index of the pool thread running this job: 0, 1, ...
     let worker = rayon::current_thread_index().expect("on a pool thread");
-    println!("Job {number} on worker {worker}");
+    let from = start.elapsed().as_secs_f64();
     thread::sleep(Duration::from_secs(1));
+    let to = start.elapsed().as_secs_f64();
+    println!("Job {number} on worker {worker}, from {from:.2} s to {to:.2} s");
 }
 
 const JOBS: u32 = 5;
@@ -22,7 +24,7 @@ fn main() {
     println!("Pool of {workers} worker threads");
 
     let start = Instant::now();
-    pool.install(|| (0..JOBS).into_par_iter().for_each(job));
+    pool.install(|| (0..JOBS).into_par_iter().for_each(|n| job(n, start)));
     let elapsed = start.elapsed().as_secs_f64();
 
     let rounds = JOBS.div_ceil(workers); // ceil(jobs / workers)

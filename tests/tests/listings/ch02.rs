@@ -72,11 +72,18 @@ listings! {
         rules: &[
             POOL_SIZE,
             Rule::Range { pattern: r"on worker (\d+)", min: 0.0, max: 1023.0 },
+            // When each job ran depends on the pool's size and the machine's load.
+            Rule::Range { pattern: r"from (\d+\.\d+) s", min: 0.0, max: 7.5 },
+            Rule::Range { pattern: r"to (\d+\.\d+) s", min: 0.9, max: 8.5 },
             JOBS_IN_ANY_ORDER,
             Rule::Range { pattern: r"Finished in (\d+\.\d+) seconds", min: 0.9, max: 7.5 },
             ROUNDS,
             ONE_SECOND_A_ROUND,
         ],
+        figure: Some(Figure {
+            file: "img/ch02-02-rayon-pool.svg",
+            draw: figures::job_timeline,
+        }),
         ..example()
     },
     ch02_02_process_pool: Listing {

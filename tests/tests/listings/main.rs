@@ -71,6 +71,8 @@ struct Listing {
     /// Runs while no other listing runs: for listings that measure how much
     /// faster the machine's cores finish CPU-bound work.
     alone: bool,
+    /// A figure drawn from the output, kept beside the chapters.
+    figure: Option<Figure>,
 }
 
 const fn example() -> Listing {
@@ -82,6 +84,7 @@ const fn example() -> Listing {
         rules: &[],
         timeout_secs: 60,
         alone: false,
+        figure: None,
     }
 }
 
@@ -102,6 +105,9 @@ macro_rules! listings {
         )*
     };
 }
+
+mod figures;
+use figures::Figure;
 
 // One file per chapter, beside this one.
 mod ch01;
@@ -137,6 +143,13 @@ fn check(name: &str, listing: &Listing) {
 
     if std::env::var_os("UPDATE_OUTPUTS").is_some() {
         fs::write(&expected_path, &run.output).unwrap();
+        if let Some(figure) = &listing.figure {
+            fs::write(
+                root.join("src").join(figure.file),
+                (figure.draw)(&run.output),
+            )
+            .unwrap();
+        }
         return;
     }
     let expected_raw = fs::read_to_string(&expected_path).unwrap_or_else(|e| {
@@ -147,6 +160,17 @@ fn check(name: &str, listing: &Listing) {
         )
     });
     let expected = normalise(name, "the output file", &expected_raw, listing.rules);
+    if let Some(figure) = &listing.figure {
+        let path = root.join("src").join(figure.file);
+        let drawn = fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            drawn == (figure.draw)(&expected_raw),
+            "{} is not the drawing of {}: regenerate the outputs \
+             (UPDATE_OUTPUTS=1 cargo test -p book-tests --test listings)",
+            path.display(),
+            expected_path.display()
+        );
+    }
     if actual != expected {
         panic!(
             "listing {name} printed something other than {} shows.\n{}\n\
@@ -395,6 +419,16 @@ fn every_listing_is_declared_and_shown() {
         assert!(
             chapters.contains(&output),
             "no chapter shows the output {output}"
+        );
+    }
+    let figures: BTreeSet<String> = all()
+        .filter_map(|(_, listing)| listing.figure.as_ref().map(|f| f.file.to_string()))
+        .collect();
+    for entry in fs::read_dir(root.join("src/img")).into_iter().flatten() {
+        let file = format!("img/{}", entry.unwrap().file_name().to_string_lossy());
+        assert!(
+            figures.contains(&file),
+            "src/{file} is drawn from no listing's output"
         );
     }
     for entry in fs::read_dir(root.join("listings/output")).unwrap() {
