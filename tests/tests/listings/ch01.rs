@@ -106,8 +106,8 @@ listings! {
     ch01_06_rayon_bridge: Listing {
         rules: &[
             // The heartbeats need 100 ms at least; late ones show a busy thread.
-            Rule::Range { pattern: r"took +(\d+) ms", min: 100.0, max: 60_000.0 },
-            Rule::Range { pattern: r"primes in +(\d+) ms", min: 1.0, max: 60_000.0 },
+            Rule::Range { pattern: r"took( +\d+) ms", min: 100.0, max: 60_000.0 },
+            Rule::Range { pattern: r"primes in( +\d+) ms", min: 1.0, max: 60_000.0 },
         ],
         ..example()
     },
