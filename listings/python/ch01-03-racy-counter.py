@@ -1,4 +1,4 @@
-"""Ten threads add one to a global a million times each, two ways."""
+"""Ten threads add one to a global 300,000 times each, two ways."""
 import threading
 
 THREADS = 10
