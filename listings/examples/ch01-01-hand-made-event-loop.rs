@@ -8,6 +8,8 @@ use std::time::Duration;
 
 /// A future that is not ready the first time it is polled: awaiting it hands
 /// control back to whoever is polling, like a bare `yield` in a generator.
+/// Before it says `Pending`, it wakes its task, as `tokio::task::yield_now`
+/// does: "poll me again soon".
 struct YieldNow {
     yielded: bool,
 }
@@ -15,11 +17,12 @@ struct YieldNow {
 impl Future for YieldNow {
     type Output = ();
 
-    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         if self.yielded {
             Poll::Ready(())
         } else {
             self.yielded = true;
+            cx.waker().wake_by_ref(); // the contract: arrange to be polled again
             Poll::Pending
         }
     }
@@ -44,7 +47,7 @@ type Task<'a> = Pin<Box<dyn Future<Output = u32> + 'a>>;
 
 fn event_loop(mut tasks: Vec<(&str, Task<'_>)>) -> BTreeMap<String, u32> {
     let mut results = BTreeMap::new();
-    // Nobody ever needs waking here: the loop polls every task on every round.
+    // This loop polls every task on every round, so it ignores wake-ups.
     let mut cx = Context::from_waker(Waker::noop());
     while !tasks.is_empty() {
         tasks.retain_mut(|(name, task)| match task.as_mut().poll(&mut cx) {

@@ -14,8 +14,7 @@ fn main() {
     let b = thread::spawn(|| task("B", 300));
     println!("Threads started");
 
-    // Wait for both. Without these two lines, main would return and the
-    // process would end, killing A and B mid-sleep.
+    // Wait for both: when main returns, the process ends, threads and all.
     a.join().unwrap();
     b.join().unwrap();
     println!("Threads finished");

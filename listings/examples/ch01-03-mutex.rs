@@ -6,7 +6,7 @@ const THREADS: u64 = 10;
 const INCREMENTS: u64 = 1_000_000;
 
 fn main() {
-    let value = Mutex::new(0);
+    let value: Mutex<u64> = Mutex::new(0);
 
     thread::scope(|s| {
         for _ in 0..THREADS {

@@ -1,5 +1,5 @@
 //! The same 100 items through a bounded crossbeam channel, now with two consumers.
-use crossbeam_channel::bounded;
+use crossbeam::channel::bounded;
 use std::thread;
 
 fn main() {

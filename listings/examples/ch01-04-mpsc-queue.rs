@@ -5,18 +5,20 @@ use std::thread;
 fn main() {
     let (tx, rx) = mpsc::channel();
 
-    for producer in 0..10 {
-        let tx = tx.clone(); // one sender per producer
-        thread::spawn(move || {
-            for item in 0..10 {
-                tx.send((producer, item)).unwrap();
-            }
-        }); // this producer's sender is dropped here
-    }
-    drop(tx); // main's own sender: once every sender is gone, the channel closes
+    let received: Vec<(u32, u32)> = thread::scope(|s| {
+        for producer in 0..10 {
+            let tx = tx.clone(); // one sender per producer
+            s.spawn(move || {
+                for item in 0..10 {
+                    tx.send((producer, item)).unwrap();
+                }
+            }); // this producer's sender is dropped when its thread ends
+        }
+        drop(tx); // main's own sender: once every sender is gone, the channel closes
 
-    // The loop ends when the channel is closed and empty: no join needed.
-    let received: Vec<(u32, u32)> = rx.iter().collect();
+        // Ends when the channel is closed and empty, while the producers may still run.
+        rx.iter().collect()
+    });
 
     let first: Vec<String> = received[..12]
         .iter()

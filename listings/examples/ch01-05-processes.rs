@@ -1,6 +1,6 @@
 //! The program starts two copies of itself as worker processes and waits for them.
 use std::env;
-use std::process::{self, Command};
+use std::process::{self, Command, ExitCode};
 use std::thread;
 use std::time::Duration;
 
@@ -10,18 +10,27 @@ fn task(name: &str, millis: u64) {
     println!("Task {name} completed");
 }
 
-fn main() {
+const USAGE: &str = "usage: ch01-05-processes (workers are started as: worker NAME MILLISECONDS)";
+
+fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
 
     // A worker: run the task and exit. This check is our `if __name__ == "__main__":`
     // guard turned around: without it, every worker would start workers of its own.
     match args.as_slice() {
         [] => {} // no arguments: we are the parent
-        [mode, name, millis] if mode == "worker" => match millis.parse() {
-            Ok(millis) => return task(name, millis),
-            Err(_) => usage(),
-        },
-        _ => usage(),
+        [mode, name, millis] if mode == "worker" => {
+            let Ok(millis) = millis.parse() else {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            };
+            task(name, millis);
+            return ExitCode::SUCCESS;
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
     }
 
     println!("Starting processes from process {}", process::id());
@@ -41,9 +50,5 @@ fn main() {
         assert!(status.success(), "a worker failed: {status}");
     }
     println!("Processes finished");
-}
-
-fn usage() -> ! {
-    eprintln!("usage: ch01-05-processes (workers are started as: worker NAME MILLISECONDS)");
-    process::exit(2);
+    ExitCode::SUCCESS
 }

@@ -1,4 +1,6 @@
 //! The two ways to run a future: hand it to a runtime, or `.await` it inside async code.
+use std::io;
+
 async fn task() -> u32 {
     3
 }
@@ -8,11 +10,12 @@ async fn main_task() {
     println!("awaited: {result}");
 }
 
-fn main() {
+fn main() -> io::Result<()> {
     // Outside async code: a runtime drives the future to completion.
-    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let runtime = tokio::runtime::Runtime::new()?; // an io::Error if the OS refuses it threads
     let result = runtime.block_on(task());
     println!("block_on: {result}");
 
     runtime.block_on(main_task());
+    Ok(())
 }

@@ -20,11 +20,35 @@ const MICROSECONDS: Rule = Rule::Range {
     max: 10_000_000.0,
 };
 
+/// Milliseconds printed by a listing that waits or computes: wide, for a loaded machine.
+const MILLISECONDS: Rule = Rule::Range {
+    pattern: r"( *\d+(?:\.\d+)?) ms",
+    min: 0.0,
+    max: 60_000.0,
+};
+
 listings! {
+    ch01_01_generator_event_loop: Listing { rules: &[RANDOM_RESULT], ..kind(Kind::Python) },
     ch01_01_hand_made_event_loop: Listing { rules: &[RANDOM_RESULT], ..example() },
+    ch01_02_threading: Listing { rules: &[STARTED_IN_ANY_ORDER], ..kind(Kind::Python) },
     ch01_02_threads_join: Listing { rules: &[STARTED_IN_ANY_ORDER], ..example() },
+    ch01_02_thread_results: example(),
+    ch01_02_thread_target_result: kind(Kind::Python),
     ch01_02_threads_scope: Listing { rules: &[STARTED_IN_ANY_ORDER], ..example() },
+    ch01_03_racy_counter: Listing {
+        // CPython 3.10 and newer switch threads only at a few points; none
+        // falls between the read and the write of the inline version, so it
+        // keeps every increment. The call lets a switch in between.
+        rules: &[Rule::Range { pattern: r"with_a_call: (\d+)", min: 1.0, max: 2_999_999.0 }],
+        ..kind(Kind::Python)
+    },
     ch01_03_shared_counter_naive: Listing { code: 1, ..kind(Kind::Compiler) },
+    ch01_03_rc_to_thread: Listing { code: 1, ..kind(Kind::Compiler) },
+    ch01_03_borrow_local: Listing { code: 1, ..kind(Kind::Compiler) },
+    ch01_03_static_counter: example(),
+    ch01_03_arc: example(),
+    ch01_03_acquire_release: example(),
+    ch01_03_counter_timing: Listing { rules: &[MILLISECONDS], alone: true, ..example() },
     ch01_03_lost_update: Listing {
         // Lost updates are the lesson (the listing yields between its load and
         // its store, so every run loses some); how many depends on the scheduler.
@@ -36,6 +60,7 @@ listings! {
     },
     ch01_03_mutex: example(),
     ch01_03_fetch_add: example(),
+    ch01_04_queue: kind(Kind::Python),
     ch01_04_mpsc_queue: Listing {
         rules: &[Rule::Mask { pattern: r"First 12 received \(producer\.item\): (.*)" }],
         ..example()
@@ -55,6 +80,18 @@ listings! {
         ..example()
     },
     ch01_05_processes: Listing { rules: &[THE_PID, STARTED_IN_ANY_ORDER], ..example() },
+    ch01_05_multiprocessing: Listing {
+        rules: &[THE_PID, STARTED_IN_ANY_ORDER],
+        ..kind(Kind::Python)
+    },
+    ch01_06_asyncio_tasks: Listing {
+        rules: &[
+            RANDOM_RESULT,
+            Rule::Unordered { pattern: r"^Task [BC] " },
+            Rule::Range { pattern: r"Took (\d+\.\d) s", min: 0.5, max: 2.0 },
+        ],
+        ..kind(Kind::Python)
+    },
     ch01_06_tokio_tasks: Listing {
         rules: &[
             RANDOM_RESULT,
@@ -66,6 +103,14 @@ listings! {
     },
     ch01_06_unused_future: kind(Kind::Compiler),
     ch01_06_running_futures: example(),
+    ch01_06_rayon_bridge: Listing {
+        rules: &[
+            // The heartbeats need 100 ms at least; late ones show a busy thread.
+            Rule::Range { pattern: r"took( +\d+) ms", min: 100.0, max: 60_000.0 },
+            Rule::Range { pattern: r"primes in( +\d+) ms", min: 1.0, max: 60_000.0 },
+        ],
+        ..example()
+    },
     ch01_07_cost_of_parallelism: Listing {
         rules: &[
             Rule::Range { pattern: r"pool: (\d+)", min: 1.0, max: 1024.0 },

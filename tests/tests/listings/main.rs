@@ -440,3 +440,48 @@ fn every_listing_is_declared_and_shown() {
         );
     }
 }
+
+/// The crates a section of a page names as its docs.rs links, as a set.
+fn docs_rs_links(page: &str, heading: &str) -> BTreeSet<String> {
+    let section = page
+        .split("\n## ")
+        .find(|s| s.starts_with(heading))
+        .unwrap_or_else(|| panic!("no section \"## {heading}\""));
+    let link = Regex::new(r"\]\(https://docs\.rs/([a-z0-9_-]+)\)").unwrap();
+    link.captures_iter(section)
+        .map(|c| c[1].to_string())
+        .collect()
+}
+
+/// The crate names of a `[section]` of a Cargo.toml.
+fn cargo_section(manifest: &str, section: &str) -> BTreeSet<String> {
+    let name = Regex::new(r"^([A-Za-z0-9_-]+)(?:\.workspace)? *=").unwrap();
+    manifest
+        .split("\n[")
+        .filter(|table| table.starts_with(&format!("{section}]")))
+        .flat_map(|table| table.lines().skip(1))
+        .filter_map(|line| name.captures(line).map(|c| c[1].to_string()))
+        .collect()
+}
+
+/// The introduction says which crates the listings use (its docs.rs links
+/// under "Running the code"), and that a listing pasted into a fresh project
+/// with those crates builds. The listings crate depends on exactly those, so
+/// every listing that builds here builds there.
+#[test]
+fn the_listings_use_exactly_the_crates_the_introduction_names() {
+    let root = book_root();
+    let intro = fs::read_to_string(root.join("src/introduction.md")).unwrap();
+    let named = docs_rs_links(&intro, "Running the code");
+    let manifest = fs::read_to_string(root.join("listings/Cargo.toml")).unwrap();
+    let used: BTreeSet<String> = cargo_section(&manifest, "dependencies")
+        .into_iter()
+        .chain(cargo_section(&manifest, "dev-dependencies"))
+        .collect();
+    assert!(!named.is_empty(), "the introduction names no crate");
+    assert_eq!(
+        used, named,
+        "listings/Cargo.toml depends on other crates than the introduction names \
+         (its docs.rs links under \"## Running the code\")"
+    );
+}

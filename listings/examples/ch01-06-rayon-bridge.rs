@@ -1,0 +1,63 @@
+//! CPU-heavy work in async code: on the runtime's thread it stalls every other
+//! task; handed to rayon, with a oneshot channel to bring the answer back, it
+//! does not.
+use rayon::prelude::*;
+use std::time::Duration;
+use tokio::sync::oneshot;
+use tokio::time::{Instant, sleep};
+
+const LIMIT: u64 = 1_000_000;
+
+/// CPU-bound work, split by rayon over its pool: the primes below `limit`.
+fn count_primes(limit: u64) -> usize {
+    (2..limit)
+        .into_par_iter()
+        .filter(|&n| (2..).take_while(|d| d * d <= n).all(|d| n % d != 0))
+        .count()
+}
+
+/// The bridge: rayon does the work, a oneshot carries the result back, and the
+/// task awaits it, leaving the runtime's thread free for other tasks meanwhile.
+async fn count_primes_on_rayon(limit: u64) -> usize {
+    let (tx, rx) = oneshot::channel();
+    rayon::spawn(move || {
+        let _ = tx.send(count_primes(limit)); // Err only if the receiver is gone
+    });
+    rx.await.expect("the job ended without sending") // a panic there aborts anyway
+}
+
+/// Another task on the same runtime: five beats of 20 ms, timed.
+async fn heartbeat() -> Duration {
+    let start = Instant::now();
+    for _ in 0..5 {
+        sleep(Duration::from_millis(20)).await;
+    }
+    start.elapsed()
+}
+
+#[tokio::main(flavor = "current_thread")] // one runtime thread: the worst case
+async fn main() {
+    // Wrong: the runtime's only thread is busy until the computation ends.
+    let on_runtime = async {
+        let start = Instant::now();
+        (count_primes(LIMIT), start.elapsed())
+    };
+    let (beats, (primes, took)) = tokio::join!(heartbeat(), on_runtime);
+    report("on the runtime thread:", primes, took, beats);
+
+    // Right: rayon computes, the task awaits the oneshot.
+    let on_rayon = async {
+        let start = Instant::now();
+        (count_primes_on_rayon(LIMIT).await, start.elapsed())
+    };
+    let (beats, (primes, took)) = tokio::join!(heartbeat(), on_rayon);
+    report("on rayon's pool:", primes, took, beats);
+}
+
+fn report(how: &str, primes: usize, took: Duration, beats: Duration) {
+    println!(
+        "{how:<22} {primes} primes in {:>4} ms; 5 heartbeats of 20 ms took {:>4} ms",
+        took.as_millis(),
+        beats.as_millis()
+    );
+}
