@@ -46,6 +46,8 @@ listings! {
     ch04_03_pool_of_threads: Listing {
         rules: &[
             Rule::Mask { pattern: r"127\.0\.0\.1:(\d+)" },
+            // Which pool thread runs which job changes from run to run.
+            Rule::Mask { pattern: r"^pool-(\d):" },
             // The slowest page takes 400 ms; the others wait alongside it.
             Rule::Range { pattern: r"URLs in (\d+) ms", min: 399.0, max: 2000.0 },
         ],
@@ -55,6 +57,24 @@ listings! {
         rules: &[
             Rule::Mask { pattern: r"127\.0\.0\.1:(\d+)" },
             Rule::Range { pattern: r"URLs in (\d+) ms", min: 399.0, max: 2000.0 },
+        ],
+        ..example()
+    },
+    ch04_03_limit: Listing {
+        rules: &[
+            // Six pages of 100 ms, two at a time: three rounds.
+            Rule::Range { pattern: r"\(2\): +6 pages in (\d+) ms", min: 299.0, max: 3000.0 },
+            // All six at once: one round.
+            Rule::Range { pattern: r"no limit: +6 pages in (\d+) ms", min: 99.0, max: 2000.0 },
+        ],
+        ..example()
+    },
+    ch04_03_pool_panic: Listing {
+        rules: &[
+            // A core file may or may not be written, as the system is set up.
+            Rule::Mask { pattern: r"signal: 6 \(SIGABRT\)(.*)$" },
+            // The handler runs at once, the two jobs after 200 ms, in any order.
+            Rule::Unordered { pattern: r"^  stdout: (the panic handler got|job \d returned)" },
         ],
         ..example()
     },
