@@ -1,4 +1,4 @@
-//! The URLs of Listing 4-6, at most `LIMIT` fetched at a time, as
+//! Pages fetched as in Listing 4-7, but at most `LIMIT` fetched at a time, as
 //! `ThreadPoolExecutor(max_workers=LIMIT)` would: with a `Semaphore`, and with
 //! `buffer_unordered`. Without a limit, for comparison.
 use std::io;
@@ -13,7 +13,7 @@ use tokio::sync::{watch, Semaphore};
 use tokio::task::{JoinError, JoinSet};
 use tokio::time::sleep;
 
-/// The server of Listing 4-6: `/slow/N` answers after
+/// The server of Listing 4-7: `/slow/N` answers after
 /// N ms with a page of N * 100 bytes (N = 0 for any other path). It stops
 /// accepting when `shutdown` changes (or its sender is dropped), or when
 /// `accept` fails, then finishes the connections it is serving.
@@ -67,7 +67,7 @@ async fn serve(stream: TcpStream) -> io::Result<()> {
     reader.into_inner().write_all(response.as_bytes()).await
 }
 
-/// The `load_url` of Listing 4-6.
+/// The `load_url` of Listing 4-7.
 async fn load_url(address: SocketAddr, path: &str) -> io::Result<Vec<u8>> {
     let mut stream = TcpStream::connect(address).await?;
     let request = format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");
@@ -86,7 +86,7 @@ async fn load_url(address: SocketAddr, path: &str) -> io::Result<Vec<u8>> {
     Ok(response.split_off(end_of_head + 4))
 }
 
-// ANCHOR: semaphore
+// ANCHOR: limits
 /// One task per path, but each waits for one of `limit` permits before it
 /// fetches: at most `limit` fetches are in flight at any moment.
 async fn with_semaphore(server: SocketAddr, paths: &[&'static str], limit: usize) -> usize {
@@ -109,9 +109,7 @@ async fn with_semaphore(server: SocketAddr, paths: &[&'static str], limit: usize
     }
     pages
 }
-// ANCHOR_END: semaphore
 
-// ANCHOR: buffer_unordered
 /// The same limit without tasks: a stream of fetches, `limit` of them polled
 /// at a time, all inside the one task that awaits this function.
 async fn with_buffer_unordered(server: SocketAddr, paths: &[&'static str], limit: usize) -> usize {
@@ -122,9 +120,9 @@ async fn with_buffer_unordered(server: SocketAddr, paths: &[&'static str], limit
         .count()
         .await
 }
-// ANCHOR_END: buffer_unordered
+// ANCHOR_END: limits
 
-/// Every fetch at once, as in Listing 4-6.
+/// Every fetch at once, as in Listing 4-7.
 async fn without_a_limit(server: SocketAddr, paths: &[&'static str]) -> usize {
     let mut tasks = JoinSet::new();
     for &path in paths {
@@ -134,7 +132,6 @@ async fn without_a_limit(server: SocketAddr, paths: &[&'static str]) -> usize {
     results.iter().filter(|result| result.is_ok()).count()
 }
 
-// ANCHOR: main
 const LIMIT: usize = 2;
 
 #[tokio::main]
@@ -164,4 +161,3 @@ async fn main() -> io::Result<()> {
     server_task.await.expect("the server panicked");
     Ok(())
 }
-// ANCHOR_END: main
