@@ -56,7 +56,8 @@ fn in_a_child(mode: &str) {
     }
     // Above it, stderr holds the usual "thread 'pool-N' panicked at" message.
     let stderr = String::from_utf8_lossy(&child.stderr);
-    println!("  last line on stderr: {}", stderr.lines().last().unwrap_or(""));
+    let last = stderr.lines().last().unwrap_or("");
+    println!("  last line on stderr: {last}");
     println!("  the child ended with {}", child.status);
 }
 
