@@ -16,9 +16,12 @@ fn run_jobs(with_handler: bool) {
         .num_threads(3)
         .thread_name(|i| format!("pool-{i}"));
     if with_handler {
+        // Runs on the pool thread whose job panicked, with the panic's payload.
         builder = builder.panic_handler(|payload| {
             let message = payload.downcast_ref::<&str>().unwrap_or(&"?");
-            println!("the panic handler got: {message}");
+            let thread = thread::current();
+            let name = thread.name().unwrap_or("unnamed");
+            println!("the panic handler on {name} got: {message}");
         });
     }
     let pool = builder.build().expect("cannot start the pool");
