@@ -113,12 +113,12 @@ async fn with_semaphore(server: SocketAddr, paths: &[&'static str], limit: usize
 /// The same limit without tasks: a stream of fetches, `limit` of them polled
 /// at a time, all inside the one task that awaits this function.
 async fn with_buffer_unordered(server: SocketAddr, paths: &[&'static str], limit: usize) -> usize {
-    stream::iter(paths)
+    let results: Vec<io::Result<Vec<u8>>> = stream::iter(paths)
         .map(|&path| load_url(server, path))
         .buffer_unordered(limit)
-        .filter(|result| std::future::ready(result.is_ok()))
-        .count()
-        .await
+        .collect()
+        .await;
+    results.iter().filter(|result| result.is_ok()).count()
 }
 // ANCHOR_END: limits
 
