@@ -6,20 +6,43 @@ use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::task::JoinSet;
+use tokio::sync::watch;
+use tokio::task::{JoinError, JoinSet};
 use tokio::time::{sleep, timeout};
 
 /// The server of Listing 4-5, written with tokio: `/slow/N` answers after
-/// N ms with a page of N * 100 bytes (N = 0 for any other path).
-async fn start_server() -> io::Result<SocketAddr> {
-    let listener = TcpListener::bind("127.0.0.1:0").await?;
-    let address = listener.local_addr()?;
-    tokio::spawn(async move {
-        while let Ok((stream, _)) = listener.accept().await {
-            tokio::spawn(serve(stream));
+/// N ms with a page of N * 100 bytes (N = 0 for any other path). It stops
+/// accepting when `shutdown` changes (or its sender is dropped), or when
+/// `accept` fails, then finishes the connections it is serving.
+async fn run_server(listener: TcpListener, mut shutdown: watch::Receiver<bool>) {
+    let mut connections = JoinSet::new();
+    loop {
+        tokio::select! {
+            _ = shutdown.changed() => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    connections.spawn(serve(stream));
+                }
+                Err(error) => {
+                    eprintln!("server: accept failed, shutting down: {error}");
+                    break;
+                }
+            },
+            // Collect finished connections, so the set does not grow.
+            Some(finished) = connections.join_next() => report(finished),
         }
-    });
-    Ok(address)
+    }
+    while let Some(finished) = connections.join_next().await {
+        report(finished);
+    }
+}
+
+fn report(finished: Result<io::Result<()>, JoinError>) {
+    match finished {
+        Ok(Ok(())) => {}
+        Ok(Err(error)) => eprintln!("server: a connection failed: {error}"),
+        Err(error) => eprintln!("server: a connection task failed: {error}"),
+    }
 }
 
 async fn serve(stream: TcpStream) -> io::Result<()> {
@@ -68,7 +91,10 @@ async fn load_url(address: SocketAddr, path: &str) -> io::Result<Vec<u8>> {
 // ANCHOR: main
 #[tokio::main]
 async fn main() -> io::Result<()> {
-    let server = start_server().await?;
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let server = listener.local_addr()?;
+    let (stop_server, shutdown) = watch::channel(false);
+    let server_task = tokio::spawn(run_server(listener, shutdown));
     let urls = [
         (server, "/slow/400"),
         (server, "/slow/200"),
@@ -99,6 +125,10 @@ async fn main() -> io::Result<()> {
         }
     }
     println!("{} URLs in {} ms", urls.len(), start.elapsed().as_millis());
+
+    stop_server.send_replace(true);
+    server_task.await.expect("the server panicked");
+    println!("server stopped");
     Ok(())
 }
 // ANCHOR_END: main

@@ -7,13 +7,23 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 /// A tiny HTTP/1.1 server on 127.0.0.1: `/slow/N` answers after N ms with a
-/// page of N * 100 bytes (N = 0 for any other path). Each connection gets its own thread.
+/// page of N * 100 bytes (N = 0 for any other path). Each connection gets its
+/// own thread. It runs until the process ends, or until `accept` fails: then
+/// it says why on stderr and stops accepting.
 fn start_server() -> io::Result<SocketAddr> {
     let listener = TcpListener::bind("127.0.0.1:0")?;
     let address = listener.local_addr()?;
     thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            thread::spawn(move || serve(stream));
+        for accepted in listener.incoming() {
+            match accepted {
+                Ok(stream) => {
+                    thread::spawn(move || serve(stream));
+                }
+                Err(error) => {
+                    eprintln!("server: accept failed, no more connections: {error}");
+                    break;
+                }
+            }
         }
     });
     Ok(address)
@@ -80,6 +90,7 @@ fn main() -> io::Result<()> {
     // global pool is meant for CPU work.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(4)
+        .thread_name(|i| format!("pool-{i}"))
         .build()
         .expect("cannot start the pool");
     let (done, results) = mpsc::channel();
@@ -88,15 +99,17 @@ fn main() -> io::Result<()> {
         pool.spawn(move || {
             let url = format!("http://{address}{path}");
             let result = load_url(address, path, Duration::from_secs(5));
-            done.send((url, result)).unwrap();
+            let worker = thread::current().name().unwrap_or("unnamed").to_string();
+            // Fails only if `main` stopped listening: then nobody wants it.
+            let _ = done.send((url, worker, result));
         });
     }
     drop(done); // the loop below ends when every job has dropped its sender
 
-    for (url, result) in results {
+    for (url, worker, result) in results {
         match result {
-            Ok(page) => println!("{url} page is {} bytes", page.len()),
-            Err(error) => println!("{url} generated an error: {error}"),
+            Ok(page) => println!("{worker}: {url} page is {} bytes", page.len()),
+            Err(error) => println!("{worker}: {url} generated an error: {error}"),
         }
     }
     println!("{} URLs in {} ms", urls.len(), start.elapsed().as_millis());

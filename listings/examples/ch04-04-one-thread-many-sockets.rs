@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::watch;
 use tokio::task::JoinSet;
 use tokio::time::sleep;
 
@@ -19,6 +20,32 @@ async fn serve(mut stream: TcpStream) -> io::Result<()> {
     sleep(Duration::from_millis(100)).await;
     let reply = format!("{:?}", thread::current().id());
     stream.write_all(reply.as_bytes()).await
+}
+
+/// Accepts connections until `shutdown` changes or `accept` fails, then
+/// finishes the connections in progress.
+async fn run_server(listener: TcpListener, mut shutdown: watch::Receiver<bool>) {
+    let mut connections = JoinSet::new();
+    loop {
+        tokio::select! {
+            _ = shutdown.changed() => break,
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    connections.spawn(serve(stream));
+                }
+                Err(error) => {
+                    eprintln!("server: accept failed, shutting down: {error}");
+                    break;
+                }
+            },
+            Some(finished) = connections.join_next() => {
+                if let Ok(Err(error)) = finished {
+                    eprintln!("server: a connection failed: {error}");
+                }
+            }
+        }
+    }
+    while connections.join_next().await.is_some() {}
 }
 
 async fn client(address: std::net::SocketAddr) -> io::Result<String> {
@@ -36,11 +63,8 @@ fn main() -> io::Result<()> {
     runtime.block_on(async {
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let address = listener.local_addr()?;
-        tokio::spawn(async move {
-            while let Ok((stream, _)) = listener.accept().await {
-                tokio::spawn(serve(stream));
-            }
-        });
+        let (stop_server, shutdown) = watch::channel(false);
+        let server = tokio::spawn(run_server(listener, shutdown));
 
         let start = Instant::now();
         let mut clients = JoinSet::new();
@@ -59,6 +83,8 @@ fn main() -> io::Result<()> {
             threads.len(),
             threads.contains(&main)
         );
+        stop_server.send_replace(true);
+        server.await.expect("the server panicked");
         Ok(())
     })
 }

@@ -1,4 +1,6 @@
 """The CPU-bound job of Listing 4-2 in Python threads: the GIL lets one run at a time."""
+import platform
+import sys
 import threading
 import time
 
@@ -36,6 +38,9 @@ def on_two_threads():
     return time.perf_counter() - start, time.process_time() - cpu_start
 
 
+# sys._is_gil_enabled() exists since 3.13; before that, CPython always has a GIL.
+gil = "with" if getattr(sys, "_is_gil_enabled", lambda: True)() else "without"
+print(f"{platform.python_implementation()} {platform.python_version()}, {gil} the GIL")
 print(f"one job: {count_primes(LIMIT)} primes below {LIMIT}")
 # Other programs share the machine: keep the best of a few rounds.
 one = two = float("inf")

@@ -1,0 +1,82 @@
+//! A job that panics in a rayon pool: without a panic handler the whole
+//! process aborts, taking every other job with it; with one, the pool
+//! survives. Each pool runs in a child process (this program, started again
+//! with an argument), so that `main` can show how the child ended.
+use std::env;
+use std::process::{Command, ExitCode};
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+// ANCHOR: jobs
+/// Three jobs on a pool of three named threads; job 1 panics at once, the
+/// other two return after 200 ms.
+fn run_jobs(with_handler: bool) {
+    let mut builder = rayon::ThreadPoolBuilder::new()
+        .num_threads(3)
+        .thread_name(|i| format!("pool-{i}"));
+    if with_handler {
+        // Runs on the pool thread whose job panicked, with the panic's payload.
+        builder = builder.panic_handler(|payload| {
+            let message = payload.downcast_ref::<&str>().unwrap_or(&"?");
+            let thread = thread::current();
+            let name = thread.name().unwrap_or("unnamed");
+            println!("the panic handler on {name} got: {message}");
+        });
+    }
+    let pool = builder.build().expect("cannot start the pool");
+
+    let (done, results) = mpsc::channel();
+    for job in 0..3 {
+        let done = done.clone();
+        pool.spawn(move || {
+            if job == 1 {
+                panic!("job 1 failed");
+            }
+            thread::sleep(Duration::from_millis(200));
+            let _ = done.send((job, job * 10));
+        });
+    }
+    drop(done);
+    for (job, result) in results {
+        println!("job {job} returned {result}");
+    }
+    println!("main is done");
+}
+// ANCHOR_END: jobs
+
+/// Runs `run_jobs` in a child process and shows what became of it.
+fn in_a_child(mode: &str) {
+    let exe = env::current_exe().expect("cannot find this program");
+    let child = Command::new(exe)
+        .arg(mode)
+        .env("RUST_BACKTRACE", "0") // no backtrace on stderr
+        .output()
+        .expect("cannot start the child");
+    println!("{mode}:");
+    for line in String::from_utf8_lossy(&child.stdout).lines() {
+        println!("  stdout: {line}");
+    }
+    // Above it, stderr holds the usual "thread 'pool-N' panicked at" message.
+    let stderr = String::from_utf8_lossy(&child.stderr);
+    let last = stderr.lines().last().unwrap_or("");
+    println!("  last line on stderr: {last}");
+    println!("  the child ended with {}", child.status);
+}
+
+fn main() -> ExitCode {
+    let mode = env::args().nth(1);
+    match mode.as_deref() {
+        None => {
+            in_a_child("without-a-handler");
+            in_a_child("with-a-handler");
+        }
+        Some("without-a-handler") => run_jobs(false),
+        Some("with-a-handler") => run_jobs(true),
+        Some(_) => {
+            eprintln!("usage: ch04-03-pool-panic [without-a-handler | with-a-handler]");
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::SUCCESS
+}
