@@ -13,12 +13,6 @@ listings! {
         alone: true,
         ..example()
     },
-    ch03_01_lazy_futures: Listing {
-        // The size of a future is the compiler's choice: it changes with the
-        // toolchain, the tokio version and the target.
-        rules: &[Rule::Range { pattern: r"a future of (\d+) bytes", min: 8.0, max: 4096.0 }],
-        ..example()
-    },
     ch03_01_sequential_or_concurrent: Listing {
         rules: &[
             Rule::Range { pattern: r"one after the other: (\d+) ms", min: 495.0, max: 5000.0 },
