@@ -4,12 +4,12 @@ use std::time::Duration;
 use tokio::sync::mpsc;
 use tokio::time::{Instant, sleep};
 
-/// Sends an item every 40 ms, ten times, then closes the channel.
+/// Sends an item every 20 ms, ten times, then closes the channel.
 fn start_producer() -> mpsc::Receiver<u32> {
     let (sender, receiver) = mpsc::channel(8);
     tokio::spawn(async move {
         for item in 0..10 {
-            sleep(Duration::from_millis(40)).await;
+            sleep(Duration::from_millis(20)).await;
             sender.send(item).await.unwrap();
         }
     });
@@ -22,6 +22,7 @@ async fn main() {
     let (start, mut queue, mut items) = (Instant::now(), start_producer(), 0);
     let why = loop {
         tokio::select! {
+            biased; // an item that is there counts before the timer
             item = queue.recv() => match item {
                 Some(_) => items += 1,
                 None => break "the channel closed",
@@ -38,11 +39,12 @@ async fn main() {
     tokio::pin!(deadline); // so that the loop can poll it through `&mut`
     let why = loop {
         tokio::select! {
+            biased; // once the deadline has passed, it wins
+            _ = &mut deadline => break "the 100 ms deadline passed",
             item = queue.recv() => match item {
                 Some(_) => items += 1,
                 None => break "the channel closed",
             },
-            _ = &mut deadline => break "the 100 ms deadline passed",
         }
     };
     let ms = start.elapsed().as_millis();

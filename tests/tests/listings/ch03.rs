@@ -66,11 +66,11 @@ listings! {
     ch03_09_cancel_safety: example(),
     ch03_09_deadline: Listing {
         rules: &[
-            // A new sleep on every turn never fires: items come every 40 ms.
+            // A new sleep on every turn never fires: items come every 20 ms.
             Rule::Range { pattern: r"in the loop: +(\d+) items", min: 10.0, max: 10.0 },
-            Rule::Range { pattern: r"in (\d+) ms, then the channel", min: 395.0, max: 5000.0 },
-            // The deadline fires at 100 ms, after about two items.
-            Rule::Range { pattern: r"before the loop: (\d+) items", min: 0.0, max: 3.0 },
+            Rule::Range { pattern: r"in (\d+) ms, then the channel", min: 195.0, max: 5000.0 },
+            // The deadline fires at 100 ms, after about four items.
+            Rule::Range { pattern: r"before the loop: (\d+) items", min: 0.0, max: 9.0 },
             Rule::Range { pattern: r"in (\d+) ms, then the 100", min: 95.0, max: 900.0 },
         ],
         ..example()
