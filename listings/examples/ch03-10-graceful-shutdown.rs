@@ -41,7 +41,8 @@ async fn main() {
     while let Ok(Some(outcome)) = timeout_at(grace, tasks.join_next()).await {
         println!("main: {}", outcome.unwrap());
     }
-    println!("main: {} task(s) ignored the request: aborting", tasks.len());
+    let left = tasks.len();
+    println!("main: {left} task(s) ignored the request: aborting");
     tasks.abort_all();
     while let Some(outcome) = tasks.join_next().await {
         println!("main: cancelled = {}", outcome.unwrap_err().is_cancelled());

@@ -31,7 +31,9 @@ fn result_of(child: Child) -> Result<(u64, String), String> {
     let Some((sum, pid)) = text.trim().split_once(' ') else {
         return Err(format!("a worker sent {text:?}, not \"SUM PID\""));
     };
-    let sum = sum.parse().map_err(|e| format!("a worker sent {sum:?}: {e}"))?;
+    let sum = sum
+        .parse()
+        .map_err(|e| format!("a worker sent {sum:?}: {e}"))?;
     Ok((sum, pid.to_string()))
 }
 
