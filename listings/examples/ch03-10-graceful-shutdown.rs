@@ -11,8 +11,10 @@ async fn worker(id: u64, mut stop: watch::Receiver<bool>) -> String {
     loop {
         tokio::select! {
             _ = stop.wait_for(|stop| *stop) => break, // asked to stop
-            _ = sleep(Duration::from_millis(10)) => {} // a small piece of work
+            _ = sleep(Duration::from_millis(10)) => {} // the next job is due
         }
+        // The job runs outside the select!: a stop request never cuts it short.
+        sleep(Duration::from_millis(5)).await;
     }
     println!("worker {id}: stopping, saving its state");
     sleep(Duration::from_millis(30 * id)).await; // async clean-up: Drop cannot do this
