@@ -16,12 +16,12 @@ async fn job(name: &'static str, delay_ms: u64, fails: bool) -> Result<&'static 
 async fn main() {
     let mut set = JoinSet::new();
     set.spawn(job("fast", 20, false));
-    set.spawn(job("bad", 40, true));
-    set.spawn(job("slow", 300, false));
+    set.spawn(job("bad", 60, true));
+    set.spawn(job("slow", 400, false));
     set.spawn(job("stopped", 20, false)).abort(); // cancelled before it starts
 
     // done: everything that ends before the deadline, however it ends.
-    let deadline = Instant::now() + Duration::from_millis(100);
+    let deadline = Instant::now() + Duration::from_millis(150);
     while let Ok(Some(outcome)) = timeout_at(deadline, set.join_next()).await {
         match outcome {
             Ok(Ok(value)) => println!("done: returned {value:?}"),
