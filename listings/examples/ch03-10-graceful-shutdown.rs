@@ -17,7 +17,7 @@ async fn worker(id: u64, mut stop: watch::Receiver<bool>) -> String {
         sleep(Duration::from_millis(5)).await;
     }
     println!("worker {id}: stopping, saving its state");
-    sleep(Duration::from_millis(30 * id)).await; // async clean-up: Drop cannot do this
+    sleep(Duration::from_millis(50 * id)).await; // async clean-up: Drop cannot do this
     format!("worker {id} stopped cleanly")
 }
 
