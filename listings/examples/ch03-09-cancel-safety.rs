@@ -4,12 +4,20 @@ use std::time::Duration;
 use tokio::sync::mpsc;
 use tokio::time::{Instant, sleep, sleep_until};
 
-/// Reads two items. Not cancellation safe: dropped between its two
-/// `.await`s, it takes the first item with it.
-async fn read_pair(queue: &mut mpsc::Receiver<u32>) -> Option<(u32, u32)> {
+/// Reads two items, or one alone if the channel closes after it; `None` once
+/// closed and empty. Not cancellation safe: dropped between its two `.await`s,
+/// it takes the first item with it.
+async fn read_pair(queue: &mut mpsc::Receiver<u32>) -> Option<(u32, Option<u32>)> {
     let first = queue.recv().await?;
-    let second = queue.recv().await?;
+    let second = queue.recv().await;
     Some((first, second))
+}
+
+fn show(pair: (u32, Option<u32>)) {
+    match pair {
+        (first, Some(second)) => println!("  pair ({first}, {second})"),
+        (last, None) => println!("  {last} alone: the channel closed"),
+    }
 }
 
 /// Sends 1 at 30 ms, 2 at 220 ms and 3 at 250 ms, then closes the channel.
@@ -32,7 +40,7 @@ async fn main() {
     loop {
         tokio::select! {
             pair = read_pair(&mut queue) => match pair {
-                Some(pair) => println!("  pair {pair:?}"),
+                Some(pair) => show(pair),
                 None => break,
             },
             _ = sleep(Duration::from_millis(150)) => println!("  150 ms without a pair"),
@@ -51,7 +59,7 @@ async fn main() {
             }
         };
         match pair {
-            Some(pair) => println!("  pair {pair:?}"),
+            Some(pair) => show(pair),
             None => break,
         }
     }

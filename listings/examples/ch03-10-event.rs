@@ -20,7 +20,7 @@ async fn main() {
         .collect();
     sleep(Duration::from_millis(50)).await;
     println!("main: setting the event");
-    set_event.send(true).unwrap();
+    set_event.send_replace(true); // always stored, even with no receiver
     for waiter in waiters {
         waiter.await.unwrap();
     }

@@ -1,6 +1,8 @@
 //! Two worker processes (this same program, run again) sum halves of a range; pipes carry the results.
 use std::env;
-use std::process::{Command, ExitCode, Stdio};
+use std::process::{Child, Command, ExitCode, Stdio};
+
+const USAGE: &str = "usage: ch03-12-worker-processes [worker FROM TO]";
 
 // ANCHOR: all
 fn worker(from: u64, to: u64) {
@@ -8,45 +10,66 @@ fn worker(from: u64, to: u64) {
     println!("{sum} {}", std::process::id()); // the parent reads this from a pipe
 }
 
-fn parent() {
-    let exe = env::current_exe().expect("where is this program?");
+fn start_worker(from: u64, to: u64) -> Result<Child, String> {
+    let exe = env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
+    Command::new(exe)
+        .args(["worker", &from.to_string(), &to.to_string()])
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start a worker: {e}"))
+}
+
+/// Waits for a worker and reads the "SUM PID" line it printed.
+fn result_of(child: Child) -> Result<(u64, String), String> {
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("cannot wait for a worker: {e}"))?;
+    if !output.status.success() {
+        return Err(format!("a worker failed: {}", output.status));
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let Some((sum, pid)) = text.trim().split_once(' ') else {
+        return Err(format!("a worker sent {text:?}, not \"SUM PID\""));
+    };
+    let sum = sum
+        .parse()
+        .map_err(|e| format!("a worker sent {sum:?}: {e}"))?;
+    Ok((sum, pid.to_string()))
+}
+
+fn parent() -> Result<(), String> {
     let n = 2_000_000u64;
-    let children: Vec<_> = [(0, n / 2), (n / 2, n)]
-        .into_iter()
-        .map(|(from, to)| {
-            Command::new(&exe)
-                .args(["worker", &from.to_string(), &to.to_string()])
-                .stdout(Stdio::piped())
-                .spawn()
-                .expect("could not start a worker")
-        })
-        .collect(); // both run now, in parallel
+    let children = [start_worker(0, n / 2)?, start_worker(n / 2, n)?]; // both run now
     let mut total = 0;
     for child in children {
-        let output = child.wait_with_output().expect("the worker failed");
-        let text = String::from_utf8(output.stdout).unwrap();
-        let (sum, pid) = text.trim().split_once(' ').unwrap();
+        let (sum, pid) = result_of(child)?;
         println!("worker pid {pid} sent {sum}");
-        total += sum.parse::<u64>().unwrap();
+        total += sum;
     }
     println!("parent pid {} adds them: {total}", std::process::id());
+    Ok(())
 }
 // ANCHOR_END: all
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
-    match args.as_slice() {
-        [] => parent(),
-        [mode, from, to] if mode == "worker" => match (from.parse(), to.parse()) {
-            (Ok(from), Ok(to)) => worker(from, to),
-            _ => return usage(),
-        },
-        _ => return usage(),
+    if args.is_empty() {
+        return match parent() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: {error}");
+                ExitCode::FAILURE
+            }
+        };
     }
+    let [mode, from, to] = args.as_slice() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let (true, Ok(from), Ok(to)) = (mode == "worker", from.parse(), to.parse()) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    worker(from, to);
     ExitCode::SUCCESS
-}
-
-fn usage() -> ExitCode {
-    eprintln!("usage: ch03-12-worker-processes [worker FROM TO]");
-    ExitCode::from(2)
 }

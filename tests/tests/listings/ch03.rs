@@ -13,12 +13,6 @@ listings! {
         alone: true,
         ..example()
     },
-    ch03_01_lazy_futures: Listing {
-        // The size of a future is the compiler's choice: it changes with the
-        // toolchain, the tokio version and the target.
-        rules: &[Rule::Range { pattern: r"a future of (\d+) bytes", min: 8.0, max: 4096.0 }],
-        ..example()
-    },
     ch03_01_sequential_or_concurrent: Listing {
         rules: &[
             Rule::Range { pattern: r"one after the other: (\d+) ms", min: 495.0, max: 5000.0 },
@@ -41,6 +35,10 @@ listings! {
         rules: &[Rule::Range { pattern: r"returned after (\d+) ms", min: 145.0, max: 900.0 }],
         ..example()
     },
+    ch03_04_task_group: Listing {
+        rules: &[Rule::Range { pattern: r"every task ended after (\d+) ms", min: 145.0, max: 900.0 }],
+        ..example()
+    },
     ch03_05_spawn: example(),
     ch03_05_guard_across_await: Listing { code: 1, ..kind(Kind::Compiler) },
     ch03_05_lock_then_await: example(),
@@ -60,15 +58,32 @@ listings! {
         ..example()
     },
     ch03_07_wait: example(),
+    ch03_07_wait_timeout: example(),
+    ch03_07_select: example(),
     ch03_08_as_completed: example(),
     ch03_09_shield: kind(Kind::Python),
     ch03_09_cancellation: example(),
     ch03_09_cancel_safety: example(),
+    ch03_09_deadline: Listing {
+        rules: &[
+            // A new sleep on every turn never fires: items come every 20 ms.
+            Rule::Range { pattern: r"in the loop: +(\d+) items", min: 10.0, max: 10.0 },
+            Rule::Range { pattern: r"in (\d+) ms, then the channel", min: 195.0, max: 5000.0 },
+            // The deadline fires at 100 ms, after about four items.
+            Rule::Range { pattern: r"before the loop: (\d+) items", min: 0.0, max: 9.0 },
+            Rule::Range { pattern: r"in (\d+) ms, then the 100", min: 95.0, max: 900.0 },
+        ],
+        ..example()
+    },
     ch03_10_event: Listing {
         rules: &[
             Rule::Unordered { pattern: r"^waiter [12]: waiting" },
             Rule::Unordered { pattern: r"^waiter [12]: the event is set" },
         ],
+        ..example()
+    },
+    ch03_10_graceful_shutdown: Listing {
+        rules: &[Rule::Unordered { pattern: r"^worker [12]: stopping" }],
         ..example()
     },
     ch03_11_thread_event: Listing {
