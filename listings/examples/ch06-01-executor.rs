@@ -29,7 +29,10 @@ impl Drop for Task {
     fn drop(&mut self) {
         let future = self.future.get_mut().unwrap();
         if future.is_some() {
-            println!("[loop] {} is dropped unfinished: nothing can wake it", self.name);
+            println!(
+                "[loop] {} is dropped unfinished: nothing can wake it",
+                self.name
+            );
         }
     }
 }

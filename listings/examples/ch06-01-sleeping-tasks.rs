@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 const TASKS: u32 = 10_000;
 
 type BoxFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
+/// Runs the tasks to the end; returns how many polls that took.
+type Loop = fn(Vec<BoxFuture>) -> u64;
 
 struct Task {
     future: Mutex<Option<BoxFuture>>,
@@ -46,7 +48,11 @@ fn run_woken(futures: Vec<BoxFuture>) -> u64 {
         };
         polls += 1;
         let waker = Waker::from(Arc::clone(&task));
-        if future.as_mut().poll(&mut Context::from_waker(&waker)).is_pending() {
+        if future
+            .as_mut()
+            .poll(&mut Context::from_waker(&waker))
+            .is_pending()
+        {
             *slot = Some(future);
         }
     }
@@ -96,7 +102,10 @@ fn timer_thread(alarms: Receiver<Alarm>) {
     let mut heap = BinaryHeap::new();
     loop {
         let now = Instant::now();
-        while heap.peek().is_some_and(|Reverse(a): &Reverse<Alarm>| a.deadline <= now) {
+        while heap
+            .peek()
+            .is_some_and(|Reverse(a): &Reverse<Alarm>| a.deadline <= now)
+        {
             let Reverse(alarm) = heap.pop().unwrap();
             alarm.waker.wake();
         }
@@ -125,7 +134,10 @@ struct Sleep {
 
 fn sleep(timer: &Sender<Alarm>, duration: Duration) -> Sleep {
     let deadline = Instant::now() + duration;
-    Sleep { deadline, timer: Some(timer.clone()) }
+    Sleep {
+        deadline,
+        timer: Some(timer.clone()),
+    }
 }
 
 impl Future for Sleep {
@@ -137,7 +149,10 @@ impl Future for Sleep {
         }
         // Registered once: this executor polls a task with the same waker.
         if let Some(timer) = self.timer.take() {
-            let alarm = Alarm { deadline: self.deadline, waker: cx.waker().clone() };
+            let alarm = Alarm {
+                deadline: self.deadline,
+                waker: cx.waker().clone(),
+            };
             timer.send(alarm).unwrap();
         }
         Poll::Pending
@@ -162,8 +177,10 @@ fn sleepers(timer: &Sender<Alarm>, done: &Arc<AtomicU32>) -> Vec<BoxFuture> {
 }
 
 fn main() {
-    let runs: [(&str, fn(Vec<BoxFuture>) -> u64); 2] =
-        [("woken by the timer", run_woken), ("polled every round", run_busy)];
+    let runs: [(&str, Loop); 2] = [
+        ("woken by the timer", run_woken),
+        ("polled every round", run_busy),
+    ];
     for (name, run) in runs {
         let (timer, alarms) = mpsc::channel();
         let timer_thread = thread::spawn(move || timer_thread(alarms));

@@ -43,7 +43,10 @@ impl Executor {
 
     fn spawn(&self, future: impl Future<Output = ()> + Send + 'static) {
         let future = Mutex::new(Some(Box::pin(future) as BoxFuture));
-        let task = Arc::new(Task { future, queue: self.queue.clone() });
+        let task = Arc::new(Task {
+            future,
+            queue: self.queue.clone(),
+        });
         self.queue.send(task).unwrap();
     }
 
@@ -79,7 +82,11 @@ fn worker(id: usize, ready: Receiver<Arc<Task>>) -> u32 {
         };
         polls += 1;
         let waker = Waker::from(Arc::clone(&task));
-        if future.as_mut().poll(&mut Context::from_waker(&waker)).is_pending() {
+        if future
+            .as_mut()
+            .poll(&mut Context::from_waker(&waker))
+            .is_pending()
+        {
             *slot = Some(future);
         }
     }
@@ -140,6 +147,9 @@ fn main() {
     let total: u32 = polls.iter().sum();
     println!("{TASKS} tasks, {total} polls in all");
     let moved = moved.load(Ordering::Relaxed);
-    println!("{moved} of {} resumptions happened on another worker", TASKS * YIELDS);
+    println!(
+        "{moved} of {} resumptions happened on another worker",
+        TASKS * YIELDS
+    );
 }
 // ANCHOR_END: main

@@ -31,7 +31,10 @@ impl Wake for Task {
 fn run_ours(workers: usize, futures: Vec<BoxFuture>) {
     let (queue, ready) = crossbeam_channel::unbounded();
     for future in futures {
-        let task = Task { future: Mutex::new(Some(future)), queue: queue.clone() };
+        let task = Task {
+            future: Mutex::new(Some(future)),
+            queue: queue.clone(),
+        };
         queue.send(Arc::new(task)).unwrap();
     }
     drop(queue);
@@ -45,7 +48,11 @@ fn run_ours(workers: usize, futures: Vec<BoxFuture>) {
                         continue;
                     };
                     let waker = Waker::from(Arc::clone(&task));
-                    if future.as_mut().poll(&mut Context::from_waker(&waker)).is_pending() {
+                    if future
+                        .as_mut()
+                        .poll(&mut Context::from_waker(&waker))
+                        .is_pending()
+                    {
                         *slot = Some(future);
                     }
                 }
@@ -101,7 +108,10 @@ fn time(name: &str, run: impl FnOnce(Vec<BoxFuture>)) {
     run(futures);
     let elapsed = start.elapsed();
     let per_poll = elapsed.as_nanos() / u128::from(TASKS * (YIELDS + 1));
-    println!("{name:<32} {:>5} ms {per_poll:>5} ns a poll", elapsed.as_millis());
+    println!(
+        "{name:<32} {:>5} ms {per_poll:>5} ns a poll",
+        elapsed.as_millis()
+    );
 }
 
 fn main() {
@@ -124,7 +134,9 @@ fn main() {
 /// A task receives 10,000 messages that are all already in the channel. It
 /// never has to wait, yet `recv` returns Pending now and then: tokio's budget.
 fn budget() {
-    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
     runtime.block_on(async {
         let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
         for i in 0..10_000 {

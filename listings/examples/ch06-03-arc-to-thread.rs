@@ -6,5 +6,9 @@ fn main() {
     let names = Arc::new(vec!["A", "B"]);
     let also = Arc::clone(&names);
     let handle = thread::spawn(move || also.len());
-    println!("{} names, {} seen by the thread", names.len(), handle.join().unwrap());
+    println!(
+        "{} names, {} seen by the thread",
+        names.len(),
+        handle.join().unwrap()
+    );
 }

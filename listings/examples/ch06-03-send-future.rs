@@ -22,6 +22,8 @@ async fn report_arc(name: &str) {
 
 #[tokio::main]
 async fn main() {
-    tokio::spawn(async { report_before("A").await }).await.unwrap();
+    tokio::spawn(async { report_before("A").await })
+        .await
+        .unwrap();
     tokio::spawn(async { report_arc("B").await }).await.unwrap();
 }

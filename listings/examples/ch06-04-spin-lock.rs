@@ -16,7 +16,10 @@ struct SpinLock {
 
 impl SpinLock {
     const fn new() -> Self {
-        SpinLock { locked: AtomicBool::new(false), spins: AtomicU64::new(0) }
+        SpinLock {
+            locked: AtomicBool::new(false),
+            spins: AtomicU64::new(0),
+        }
     }
 
     fn lock(&self) -> Guard<'_> {
