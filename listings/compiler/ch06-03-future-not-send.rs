@@ -1,7 +1,7 @@
 use std::future::Future;
 use std::rc::Rc;
 
-/// The bound of Listing 6-3's `spawn`, and of `tokio::spawn`.
+/// The bound of Listing 6-4's `spawn`, and of `tokio::spawn`.
 fn spawn(_task: impl Future<Output = ()> + Send + 'static) {}
 
 async fn pause() {}

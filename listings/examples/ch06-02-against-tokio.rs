@@ -27,7 +27,7 @@ impl Wake for Task {
     }
 }
 
-/// Listing 6-3's executor: `workers` threads share one run queue.
+/// Listing 6-4's executor: `workers` threads share one run queue.
 fn run_ours(workers: usize, futures: Vec<BoxFuture>) {
     let (queue, ready) = crossbeam_channel::unbounded();
     for future in futures {

@@ -1,4 +1,4 @@
-//! Listing 6-5 with `Arc`, whose count is atomic: the clone may go to another thread.
+//! Listing 6-6 with `Arc`, whose count is atomic: the clone may go to another thread.
 use std::sync::Arc;
 use std::thread;
 

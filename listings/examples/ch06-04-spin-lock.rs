@@ -1,4 +1,4 @@
-//! A spin lock on an `AtomicBool` makes Listing 1-5's separate load and store
+//! A spin lock on an `AtomicBool` makes Chapter 1's separate load and store
 //! safe: no increment is lost.
 use std::hint;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -57,7 +57,7 @@ fn main() {
             s.spawn(|| {
                 for _ in 0..INCREMENTS {
                     let _guard = lock.lock();
-                    // Listing 1-5's load and store, now with nobody in between.
+                    // Chapter 1's load and store, now with nobody in between.
                     let plus_one = value.load(Ordering::Relaxed) + 1;
                     value.store(plus_one, Ordering::Relaxed);
                 }
