@@ -60,5 +60,5 @@ listings! {
     },
     // loom explores the interleavings in the same order on every run.
     ch06_04_loom_lost_update: example(),
-    ch06_04_loom_fixed: example(),
+    ch06_04_loom_orderings: example(),
 }

@@ -1,5 +1,6 @@
-//! loom checks the `fetch_add` counter and a flag that publishes data, under
-//! every interleaving, and finds the flag broken when it is `Relaxed`.
+//! loom checks the `fetch_add` counter, a flag that publishes data and a spin
+//! lock under every interleaving, and finds the flag and the lock broken when
+//! they are `Relaxed`.
 use std::panic;
 use std::sync::atomic::AtomicUsize;
 
@@ -46,6 +47,34 @@ fn publish(raise: Ordering, check: Ordering) {
     writer.join().unwrap();
 }
 
+/// Two threads increment a counter with a separate load and store, inside a
+/// spin lock taken with `take` and released with `release`.
+fn spin_lock(take: Ordering, release: Ordering) {
+    let locked = Arc::new(AtomicBool::new(false));
+    let value = Arc::new(AtomicU64::new(0));
+    let threads: Vec<_> = (0..2)
+        .map(|_| {
+            let (locked, value) = (Arc::clone(&locked), Arc::clone(&value));
+            thread::spawn(move || {
+                while locked
+                    .compare_exchange_weak(false, true, take, Ordering::Relaxed)
+                    .is_err()
+                {
+                    loom::hint::spin_loop(); // in a model: let another thread run
+                }
+                let plus_one = value.load(Ordering::Relaxed) + 1;
+                value.store(plus_one, Ordering::Relaxed);
+                locked.store(false, release);
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    let total = value.load(Ordering::Relaxed);
+    assert_eq!(total, 2, "two increments, but the counter is {total}");
+}
+
 fn main() {
     panic::set_hook(Box::new(|_| {})); // we print loom's findings ourselves
     check("fetch_add counter", fetch_add_counter);
@@ -54,6 +83,12 @@ fn main() {
     });
     check("flag with Relaxed", || {
         publish(Ordering::Relaxed, Ordering::Relaxed)
+    });
+    check("spin lock with Acquire/Release", || {
+        spin_lock(Ordering::Acquire, Ordering::Release)
+    });
+    check("spin lock with Relaxed", || {
+        spin_lock(Ordering::Relaxed, Ordering::Relaxed)
     });
 }
 // ANCHOR_END: models
