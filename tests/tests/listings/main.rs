@@ -114,9 +114,10 @@ mod ch01;
 mod ch02;
 mod ch03;
 mod ch04;
+mod ch06;
 
 fn all() -> impl Iterator<Item = &'static (&'static str, Listing)> {
-    [ch01::ALL, ch02::ALL, ch03::ALL, ch04::ALL]
+    [ch01::ALL, ch02::ALL, ch03::ALL, ch04::ALL, ch06::ALL]
         .into_iter()
         .flatten()
 }

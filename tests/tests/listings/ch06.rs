@@ -1,0 +1,64 @@
+//! Chapter 6: Under the hood.
+use super::*;
+
+const MILLISECONDS: Rule = Rule::Range {
+    pattern: r"( *\d+) ms",
+    min: 0.0,
+    max: 60_000.0,
+};
+const FAILED_TO_COMPILE: Listing = Listing {
+    code: 1,
+    ..kind(Kind::Compiler)
+};
+
+listings! {
+    ch06_01_executor: example(),
+    ch06_01_sleeping_tasks: Listing {
+        rules: &[
+            // The sleeps last 50 to 99 ms; a loaded machine takes longer.
+            Rule::Range { pattern: r"done in (\d+) ms", min: 99.0, max: 10_000.0 },
+            // Chapter 1's loop polls every sleeper on every round: how many
+            // rounds fit in 100 ms depends on the machine (and its load), but
+            // it is more than the 20,000 polls of the loop that waits to be
+            // woken (half a million to millions on an idle machine).
+            Rule::Range { pattern: r"every round: .* (\d+) polls", min: 30_000.0, max: 1e12 },
+        ],
+        ..example()
+    },
+    ch06_01_asyncio_steps: kind(Kind::Python),
+    ch06_01_worker_threads: Listing {
+        rules: &[
+            // How the 11,000 polls are shared out is up to the scheduler.
+            Rule::Range { pattern: r"polled (\d+) times", min: 0.0, max: 11_000.0 },
+            Rule::Range { pattern: r"^(\d+) of 10000 resumptions", min: 0.0, max: 10_000.0 },
+        ],
+        ..example()
+    },
+    ch06_02_against_tokio: Listing {
+        rules: &[
+            MILLISECONDS,
+            Rule::Range { pattern: r"( *\d+) ns a poll", min: 1.0, max: 100_000.0 },
+        ],
+        alone: true,
+        ..example()
+    },
+    ch06_03_rc_to_thread: FAILED_TO_COMPILE,
+    ch06_03_arc_to_thread: example(),
+    ch06_03_guard_to_thread: FAILED_TO_COMPILE,
+    ch06_03_lock_on_the_thread: example(),
+    ch06_03_cell_shared: FAILED_TO_COMPILE,
+    ch06_03_atomic_not_cell: example(),
+    ch06_03_future_not_send: FAILED_TO_COMPILE,
+    ch06_03_send_future: example(),
+    ch06_04_publish: Listing {
+        rules: &[Rule::Range { pattern: r"after (\d+) spins", min: 0.0, max: 1e15 }],
+        ..example()
+    },
+    ch06_04_spin_lock: Listing {
+        rules: &[Rule::Range { pattern: r"Spins: +(\d+)", min: 0.0, max: 1e15 }],
+        ..example()
+    },
+    // loom explores the interleavings in the same order on every run.
+    ch06_04_loom_lost_update: example(),
+    ch06_04_loom_orderings: example(),
+}
