@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use tokio::runtime::{Builder, Runtime};
 
 /// Stands for a bit of work that keeps its thread busy for 50 ms. Blocking
-/// like this inside async code is a mistake (see the warning below): here it
-/// is on purpose, to see which thread runs each task.
+/// like this inside async code is a mistake: here it is on purpose, to see
+/// which thread runs each task.
 async fn task(number: u32) -> (u32, ThreadId, String) {
     thread::sleep(Duration::from_millis(50));
     let me = thread::current();
