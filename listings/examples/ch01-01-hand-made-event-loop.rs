@@ -8,8 +8,8 @@ use std::time::Duration;
 
 /// A future that is not ready the first time it is polled: awaiting it hands
 /// control back to whoever is polling, like a bare `yield` in a generator.
-/// Before it says `Pending`, it wakes its task, as `tokio::task::yield_now`
-/// does: "poll me again soon".
+/// Before it says `Pending`, it wakes its task: "poll me again soon"
+/// (`tokio::task::yield_now` arranges the same wake-up through tokio's scheduler).
 struct YieldNow {
     yielded: bool,
 }

@@ -18,7 +18,7 @@ fn main() {
         s.spawn(|| {
             // Acquire: once we see `true`, we see everything written before it.
             while !ready.load(Ordering::Acquire) {
-                hint::spin_loop();
+                hint::spin_loop(); // tell the processor we are busy-waiting
             }
             println!(
                 "The reader saw the flag, then read {}",

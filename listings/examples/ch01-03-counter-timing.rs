@@ -13,6 +13,7 @@ const INCREMENTS: u64 = 1_000_000;
 fn timed(count: impl Fn() -> u64 + Sync) -> (u64, Duration) {
     let start = Instant::now();
     let total = thread::scope(|s| {
+        // Every thread runs the same closure, through a shared reference to it.
         let handles: Vec<_> = (0..THREADS).map(|_| s.spawn(&count)).collect();
         handles.into_iter().map(|h| h.join().unwrap()).sum()
     });

@@ -12,7 +12,7 @@ async fn main_task() {
 
 fn main() -> io::Result<()> {
     // Outside async code: a runtime drives the future to completion.
-    let runtime = tokio::runtime::Runtime::new()?; // an io::Error if the OS refuses it threads
+    let runtime = tokio::runtime::Runtime::new()?; // io::Error: no threads or I/O driver
     let result = runtime.block_on(task());
     println!("block_on: {result}");
 
