@@ -267,7 +267,7 @@ fn row(name: &str, seconds: f64, speedup: f64, rest: &str) {
     let speedup = if speedup < 100.0 {
         format!("{speedup:.2}x")
     } else {
-        format!("{}x", thousands(speedup.round() as u64))
+        format!("{speedup:.0}x")
     };
     println!(
         "{}",
@@ -365,7 +365,7 @@ fn waiting_rows(size: &Size) -> Result<(), String> {
         (Some(peak), Some(base)) => format!(
             "{:>7.1} MB {:>7} B each",
             peak as f64 / 1e6,
-            thousands(peak.saturating_sub(base) / count as u64)
+            peak.saturating_sub(base) / count.max(1) as u64
         ),
         _ => "n/a".to_string(),
     };
