@@ -201,7 +201,7 @@ fn run(program: &str, args: &[String]) -> Result<String, String> {
     Ok(text)
 }
 
-/// A run of the CPython half, or of this program as a child.
+/// A run of the CPython half, with `python3` or the command in `$PYTHON`.
 fn python(args: &[String]) -> Result<String, String> {
     let python = env::var("PYTHON").unwrap_or_else(|_| "python3".into());
     let mut all = vec![PYTHON_HALF.to_string()];
@@ -209,6 +209,7 @@ fn python(args: &[String]) -> Result<String, String> {
     run(&python, &all)
 }
 
+/// A run of this program as a child process.
 fn myself(args: &[String]) -> Result<String, String> {
     let exe = env::current_exe().map_err(|e| format!("where is this program? {e}"))?;
     let mut all = vec!["child".to_string()];
@@ -241,7 +242,7 @@ fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -444,8 +445,12 @@ fn usage() -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    // `debug_assertions` are on in the dev profile, whatever its `opt-level`.
     if cfg!(debug_assertions) {
-        eprintln!("Build me optimised: cargo run --release -p listings --example ch05-01-measured");
+        eprintln!(
+            "This is a debug build, and the benchmark times only optimised code.\n\
+             Run it with: cargo run --release -p listings --example ch05-01-measured"
+        );
         return ExitCode::from(2);
     }
     let args: Vec<String> = env::args().skip(1).collect();

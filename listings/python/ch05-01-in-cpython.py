@@ -1,4 +1,4 @@
-"""The CPython half of Chapter 5's benchmark: Listing 5-1 runs it once per measurement."""
+"""The CPython half of Chapter 5's benchmark: ch05-01-measured.rs runs it once per measurement."""
 import asyncio
 import platform
 import sys

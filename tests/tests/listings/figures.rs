@@ -125,7 +125,13 @@ pub fn measured_chart(output: &str) -> String {
     assert_eq!(waiting.len(), 4, "the benchmark has 4 waiting rows");
 
     let (left, bars, row, width) = (250.0, 380.0, 26.0, 760.0);
-    let colour = |language: &str| if language == "Rust" { COLOURS[1] } else { COLOURS[0] };
+    let colour = |language: &str| {
+        if language == "Rust" {
+            COLOURS[1]
+        } else {
+            COLOURS[0]
+        }
+    };
     let mut svg = String::new();
     let mut y = 34.0;
     // Title, 7 bars, axis, gap and title, 4 bars, axis.
@@ -135,7 +141,11 @@ pub fn measured_chart(output: &str) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" font-family="sans-serif" font-size="13">"#
     )
     .unwrap();
-    writeln!(svg, r##"<rect width="100%" height="100%" rx="6" fill="#fafafa"/>"##).unwrap();
+    writeln!(
+        svg,
+        r##"<rect width="100%" height="100%" rx="6" fill="#fafafa"/>"##
+    )
+    .unwrap();
     let bar = |svg: &mut String, y: f64, language: &str, label: &str, length: f64, text: &str| {
         writeln!(
             svg,
@@ -149,10 +159,19 @@ pub fn measured_chart(output: &str) -> String {
         .unwrap();
     };
 
-    // The CPU-bound rows: time on a log scale, from the decade below the
-    // fastest row to the decade above the slowest.
-    let low = cpu.iter().map(|r| r.2).fold(f64::MAX, f64::min).log10().floor();
-    let high = cpu.iter().map(|r| r.2).fold(0.0, f64::max).log10().ceil().max(low + 1.0);
+    // The CPU-bound rows: time on a log scale, from a decade at least twice
+    // below the fastest row (so that its bar shows) to the decade above the
+    // slowest.
+    let low = (cpu.iter().map(|r| r.2).fold(f64::MAX, f64::min) / 2.0)
+        .log10()
+        .floor();
+    let high = cpu
+        .iter()
+        .map(|r| r.2)
+        .fold(0.0, f64::max)
+        .log10()
+        .ceil()
+        .max(low + 1.0);
     let x = |seconds: f64| bars * (seconds.log10() - low) / (high - low);
     writeln!(
         svg,
@@ -160,7 +179,14 @@ pub fn measured_chart(output: &str) -> String {
     )
     .unwrap();
     for (language, label, time, speedup) in &cpu {
-        bar(&mut svg, y, language, label, x(*time), &format!("{time:.3} s, {speedup:.2}x"));
+        bar(
+            &mut svg,
+            y,
+            language,
+            label,
+            x(*time),
+            &format!("{time:.3} s, {speedup:.2}x"),
+        );
         y += row;
     }
     let axis = y + 4.0;
@@ -191,18 +217,27 @@ pub fn measured_chart(output: &str) -> String {
     y = axis + 56.0;
     writeln!(
         svg,
-        r##"<text x="12" y="{ty}" fill="#333" font-weight="bold">Waiting: peak memory (shorter is smaller)</text>"##,
+        r##"<text x="12" y="{ty}" fill="#333" font-weight="bold">Waiting: peak memory (shorter is less)</text>"##,
         ty = y - 12.0
     )
     .unwrap();
     let most = waiting.iter().map(|r| r.3).fold(0.0, f64::max);
-    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0]
-        .into_iter()
-        .find(|step| most / step <= 5.0)
-        .unwrap_or(10000.0);
+    let step = [
+        1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0,
+    ]
+    .into_iter()
+    .find(|step| most / step <= 5.0)
+    .unwrap_or(10000.0);
     let top = (most / step).ceil().max(1.0) * step;
     for (language, label, time, mb) in &waiting {
-        bar(&mut svg, y, language, label, bars * mb / top, &format!("{mb:.1} MB, {time:.3} s"));
+        bar(
+            &mut svg,
+            y,
+            language,
+            label,
+            bars * mb / top,
+            &format!("{mb:.1} MB, {time:.3} s"),
+        );
         y += row;
     }
     let axis = y + 4.0;
