@@ -129,7 +129,7 @@ fn sleep_in_tasks(tasks: usize, pause: Duration) -> Duration {
         let measure = tokio::spawn(async move {
             let start = Instant::now();
             let handles: Vec<_> = (0..tasks)
-                .map(|_| tokio::spawn(async move { tokio::time::sleep(pause).await }))
+                .map(|_| tokio::spawn(tokio::time::sleep(pause)))
                 .collect();
             for handle in handles {
                 handle.await.unwrap();
