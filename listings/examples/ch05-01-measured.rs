@@ -32,8 +32,8 @@ const FULL: Size = Size {
 };
 
 const QUICK: Size = Size {
-    limit: 100_000,
-    chunk: 1_000,
+    limit: 50_000,
+    chunk: 500,
     tasks: 2_000,
     threads: 200,
     pause: Duration::from_millis(100),
