@@ -264,12 +264,8 @@ fn header(title: &str, last: &str) {
     println!("{:<32}{:>11}{:>12}   {last}", "", "time", "speedup");
 }
 
-fn row(name: &str, seconds: f64, speedup: f64, rest: &str) {
-    let speedup = if speedup < 100.0 {
-        format!("{speedup:.2}x")
-    } else {
-        format!("{speedup:.0}x")
-    };
+/// A row of the table: `speedup` is already formatted.
+fn row(name: &str, seconds: f64, speedup: String, rest: &str) {
     println!(
         "{}",
         format!("{name:<32}{seconds:>9.3} s{speedup:>12}   {rest}").trim_end()
@@ -296,12 +292,11 @@ fn cpu_rows(size: &Size, workers: usize) -> Result<(), String> {
     let mut python_rows = Vec::new();
     for name in ["sequential", "thread pool", "process pool"] {
         let (seconds, primes, _) = time_and_peak(&cpython, name)?;
+        let first = python_rows.first().map_or(seconds, |&(_, first, _)| first);
         row(
             &format!("CPython {name}"),
             seconds,
-            python_rows
-                .first()
-                .map_or(1.0, |&(_, first, _)| first / seconds),
+            format!("{:.2}x", first / seconds),
             "",
         );
         python_rows.push((name, seconds, primes));
@@ -337,7 +332,12 @@ fn cpu_rows(size: &Size, workers: usize) -> Result<(), String> {
                 faster(python_seconds, seconds)
             )
         });
-        row(&format!("Rust {name}"), seconds, first / seconds, &versus);
+        row(
+            &format!("Rust {name}"),
+            seconds,
+            format!("{:.2}x", first / seconds),
+            &versus,
+        );
     }
     Ok(())
 }
@@ -394,7 +394,7 @@ fn waiting_rows(size: &Size) -> Result<(), String> {
         row(
             &format!("CPython {n} {python_name}"),
             python_time,
-            one_by_one / python_time,
+            format!("{:.0}x", one_by_one / python_time),
             &memory(python_peak, python_base, count),
         );
         let less = match (python_peak, rust_peak) {
@@ -404,7 +404,7 @@ fn waiting_rows(size: &Size) -> Result<(), String> {
         row(
             &format!("Rust {n} {rust_name}"),
             rust_time,
-            one_by_one / rust_time,
+            format!("{:.0}x", one_by_one / rust_time),
             &format!(
                 "{}   {}{less}",
                 memory(rust_peak, rust_base, count),
