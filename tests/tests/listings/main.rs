@@ -73,6 +73,14 @@ struct Listing {
     alone: bool,
     /// A figure drawn from the output, kept beside the chapters.
     figure: Option<Figure>,
+    /// Built with `cargo build --release -p listings --example NAME`, the
+    /// build of the reader's `cargo run --release`: for listings that time
+    /// work and must not be timed in a debug build.
+    release: bool,
+    /// Too slow for `cargo test` (a full-size benchmark): run only when the
+    /// outputs are regenerated. Otherwise the output file is checked against
+    /// the rules (every timing in its range) and its figure against it.
+    slow: bool,
 }
 
 const fn example() -> Listing {
@@ -85,6 +93,8 @@ const fn example() -> Listing {
         timeout_secs: 60,
         alone: false,
         figure: None,
+        release: false,
+        slow: false,
     }
 }
 
@@ -114,15 +124,24 @@ mod ch01;
 mod ch02;
 mod ch03;
 mod ch04;
+mod ch05;
 mod ch06;
 
 fn all() -> impl Iterator<Item = &'static (&'static str, Listing)> {
-    [ch01::ALL, ch02::ALL, ch03::ALL, ch04::ALL, ch06::ALL]
+    [ch01::ALL, ch02::ALL, ch03::ALL, ch04::ALL, ch05::ALL, ch06::ALL]
         .into_iter()
         .flatten()
 }
 
 fn check(name: &str, listing: &Listing) {
+    let updating = std::env::var_os("UPDATE_OUTPUTS").is_some();
+    if listing.slow && !updating {
+        return check_output_file(name, listing);
+    }
+    if listing.release {
+        // Built before taking the lock: a first release build takes a while.
+        release_examples();
+    }
     static RUNNING: RwLock<()> = RwLock::new(());
     let _alone = listing
         .alone
@@ -183,12 +202,36 @@ fn check(name: &str, listing: &Listing) {
     }
 }
 
+/// A slow listing's output file, checked without running the listing: its
+/// rules still apply (ranges included), and its figure must be its drawing.
+fn check_output_file(name: &str, listing: &Listing) {
+    let root = book_root();
+    let path = root.join("listings/output").join(format!("{name}.txt"));
+    let output = fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("listing {name}: cannot read {}: {e}", path.display()));
+    normalise(name, "the output file", &output, listing.rules);
+    if let Some(figure) = &listing.figure {
+        let drawn = fs::read_to_string(root.join("src").join(figure.file)).unwrap_or_default();
+        assert!(
+            drawn == (figure.draw)(&output),
+            "src/{} is not the drawing of {}: regenerate the outputs",
+            figure.file,
+            path.display()
+        );
+    }
+}
+
 fn run_listing(root: &Path, name: &str, listing: &Listing) -> book_tests::Run {
     let timeout = Duration::from_secs(listing.timeout_secs);
     let what = format!("listing {name}");
     let mut command = match listing.kind {
         Kind::Example => {
-            let exe = examples().get(name).unwrap_or_else(|| {
+            let built = if listing.release {
+                release_examples()
+            } else {
+                examples()
+            };
+            let exe = built.get(name).unwrap_or_else(|| {
                 panic!("listing {name}: no example listings/examples/{name}.rs was built")
             });
             Command::new(exe)
@@ -237,35 +280,60 @@ fn compile_alone(root: &Path, name: &str, timeout: Duration) -> book_tests::Run 
 /// Builds the example listings once per test run and finds their executables.
 fn examples() -> &'static BTreeMap<String, PathBuf> {
     static EXAMPLES: OnceLock<BTreeMap<String, PathBuf>> = OnceLock::new();
-    EXAMPLES.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let output = Command::new(cargo)
-            // The whole workspace, tests included, resolves dependency features
-            // as `cargo test` did, so the examples it built are reused: building
-            // `-p listings` alone would compile tokio and the rest a second time.
-            .args(["build", "--quiet", "--workspace", "--all-targets"])
-            .args(["--message-format", "json-render-diagnostics"])
-            .current_dir(book_root())
-            .output()
-            .expect("run cargo build");
-        assert!(
-            output.status.success(),
-            "building the listings failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let mut found = BTreeMap::new();
-        for line in String::from_utf8_lossy(&output.stdout).lines() {
-            let message: serde_json::Value = serde_json::from_str(line).unwrap();
-            let is_example = message["target"]["kind"]
-                .as_array()
-                .is_some_and(|kinds| kinds.iter().any(|k| k == "example"));
-            if let (true, Some(exe)) = (is_example, message["executable"].as_str()) {
-                let name = message["target"]["name"].as_str().unwrap();
-                found.insert(name.to_string(), PathBuf::from(exe));
-            }
+    // The whole workspace, tests included, resolves dependency features as
+    // `cargo test` did, so the examples it built are reused: building
+    // `-p listings` alone would compile tokio and the rest a second time.
+    EXAMPLES.get_or_init(|| build_examples(&["--workspace", "--all-targets"]))
+}
+
+/// Builds the listings declared `release` as the reader's
+/// `cargo run --release -p listings --example NAME` does (sharing its build).
+fn release_examples() -> &'static BTreeMap<String, PathBuf> {
+    static RELEASE: OnceLock<BTreeMap<String, PathBuf>> = OnceLock::new();
+    RELEASE.get_or_init(|| {
+        let names: BTreeSet<String> = all()
+            .filter(|(_, listing)| listing.release)
+            .map(|(ident, listing)| {
+                listing
+                    .of
+                    .map_or_else(|| ident.replace('_', "-"), String::from)
+            })
+            .collect();
+        let mut args = vec!["--release".to_string(), "-p".into(), "listings".into()];
+        for name in names {
+            args.extend(["--example".into(), name]);
         }
-        found
+        build_examples(&args)
     })
+}
+
+/// Runs `cargo build` with `args` and returns the examples it built, by name.
+fn build_examples<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> BTreeMap<String, PathBuf> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["build", "--quiet"])
+        .args(args)
+        .args(["--message-format", "json-render-diagnostics"])
+        .current_dir(book_root())
+        .output()
+        .expect("run cargo build");
+    assert!(
+        output.status.success(),
+        "building the listings failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut found = BTreeMap::new();
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let message: serde_json::Value = serde_json::from_str(line).unwrap();
+        let is_example = message["target"]["kind"]
+            .as_array()
+            .is_some_and(|kinds| kinds.iter().any(|k| k == "example"));
+        if let (true, Some(exe)) = (is_example, message["executable"].as_str()) {
+            let name = message["target"]["name"].as_str().unwrap();
+            found.insert(name.to_string(), PathBuf::from(exe));
+        }
+    }
+    found
 }
 
 /// Applies the listing's rules. Panics if a timing or count is out of its
