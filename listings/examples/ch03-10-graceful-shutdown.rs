@@ -38,7 +38,7 @@ async fn main() {
     sleep(Duration::from_millis(50)).await;
 
     println!("main: asking every task to stop");
-    stop.send_replace(true); // stored even if no receiver is waiting right now
+    stop.send_replace(true); // stored even if every receiver were already gone
     let grace = Instant::now() + Duration::from_millis(300);
     while let Ok(Some(outcome)) = timeout_at(grace, tasks.join_next()).await {
         println!("main: {}", outcome.unwrap());
