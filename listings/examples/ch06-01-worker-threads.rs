@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread;
 
-use crossbeam_channel::{Receiver, Sender};
+use crossbeam::channel::{self, Receiver, Sender};
 
 const WORKERS: usize = 4;
 const TASKS: u32 = 1_000;
@@ -37,7 +37,7 @@ struct Executor {
 impl Executor {
     fn new() -> Self {
         // crossbeam's channel: any number of threads may receive from it.
-        let (queue, ready) = crossbeam_channel::unbounded();
+        let (queue, ready) = channel::unbounded();
         Executor { queue, ready }
     }
 
