@@ -115,7 +115,7 @@ fn yield_now() -> YieldNow {
     YieldNow { yielded: false }
 }
 
-/// About 10 µs of computing, so that polls take long enough to share out.
+/// A few microseconds of computing, so that polls take long enough to share out.
 fn work() {
     let mut x = 0u64;
     for i in 0..10_000 {
