@@ -102,7 +102,7 @@ fn yield_now() -> YieldNow {
     YieldNow { yielded: false }
 }
 
-/// Chapter 1's `YieldNow`: Pending once, and it wakes nobody.
+/// `YieldNow` without its `wake_by_ref`: Pending once, and it wakes nobody.
 struct ForgetfulYield {
     yielded: bool,
 }

@@ -1,5 +1,5 @@
 //! A timer thread wakes sleeping tasks: 10,000 of them cost two polls each,
-//! where a loop that polls every task on every round polls them millions of times.
+//! where a loop that polls every task on every round polls them over and over.
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::future::Future;
@@ -147,7 +147,7 @@ impl Future for Sleep {
         if Instant::now() >= self.deadline {
             return Poll::Ready(());
         }
-        // Registered once: this executor polls a task with the same waker.
+        // Registered once: this executor's wakers for a task all wake that task.
         if let Some(timer) = self.timer.take() {
             let alarm = Alarm {
                 deadline: self.deadline,

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll, Wake, Waker};
 use std::thread;
 
-use crossbeam::channel::{Receiver, Sender};
+use crossbeam::channel::{self, Receiver, Sender};
 
 const WORKERS: usize = 4;
 const TASKS: u32 = 1_000;
@@ -37,7 +37,7 @@ struct Executor {
 impl Executor {
     fn new() -> Self {
         // crossbeam's channel: any number of threads may receive from it.
-        let (queue, ready) = crossbeam::channel::unbounded();
+        let (queue, ready) = channel::unbounded();
         Executor { queue, ready }
     }
 
@@ -115,7 +115,7 @@ fn yield_now() -> YieldNow {
     YieldNow { yielded: false }
 }
 
-/// About 10 µs of computing, so that polls take long enough to share out.
+/// A few microseconds of computing, so that polls take long enough to share out.
 fn work() {
     let mut x = 0u64;
     for i in 0..10_000 {

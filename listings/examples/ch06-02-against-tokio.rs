@@ -7,7 +7,7 @@ use std::task::{Context, Poll, Wake, Waker};
 use std::thread;
 use std::time::Instant;
 
-use crossbeam::channel::{Receiver, Sender};
+use crossbeam::channel::{self, Receiver, Sender};
 
 const TASKS: u32 = 10_000;
 const YIELDS: u32 = 20;
@@ -29,7 +29,7 @@ impl Wake for Task {
 
 /// Listing 6-4's executor: `workers` threads share one run queue.
 fn run_ours(workers: usize, futures: Vec<BoxFuture>) {
-    let (queue, ready) = crossbeam::channel::unbounded();
+    let (queue, ready) = channel::unbounded();
     for future in futures {
         let task = Task {
             future: Mutex::new(Some(future)),

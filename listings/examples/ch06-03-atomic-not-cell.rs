@@ -1,4 +1,4 @@
-//! Listing 6-10 fixed: an atomic may be changed through a shared reference by
+//! Listing 6-8 fixed: an atomic may be changed through a shared reference by
 //! several threads at once.
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::thread;

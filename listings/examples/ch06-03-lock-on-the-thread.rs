@@ -1,4 +1,4 @@
-//! Listing 6-8 fixed: the thread that locks the mutex is the one that unlocks it.
+//! Listing 6-6 fixed: the thread that locks the mutex is the one that unlocks it.
 use std::sync::Mutex;
 use std::thread;
 

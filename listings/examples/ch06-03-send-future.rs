@@ -1,4 +1,4 @@
-//! Listing 6-12 fixed two ways: the `Rc` is dropped before the `.await`, or
+//! Listing 6-10 fixed two ways: the `Rc` is dropped before the `.await`, or
 //! it is an `Arc`. Both futures are `Send`, so `tokio::spawn` takes them.
 use std::rc::Rc;
 use std::sync::Arc;

@@ -42,18 +42,12 @@ listings! {
         alone: true,
         ..example()
     },
-    ch06_03_rc_to_thread: FAILED_TO_COMPILE,
-    ch06_03_arc_to_thread: example(),
     ch06_03_guard_to_thread: FAILED_TO_COMPILE,
     ch06_03_lock_on_the_thread: example(),
     ch06_03_cell_shared: FAILED_TO_COMPILE,
     ch06_03_atomic_not_cell: example(),
     ch06_03_future_not_send: FAILED_TO_COMPILE,
     ch06_03_send_future: example(),
-    ch06_04_publish: Listing {
-        rules: &[Rule::Range { pattern: r"after (\d+) spins", min: 0.0, max: 1e15 }],
-        ..example()
-    },
     ch06_04_spin_lock: Listing {
         rules: &[Rule::Range { pattern: r"Spins: +(\d+)", min: 0.0, max: 1e15 }],
         ..example()
