@@ -292,7 +292,14 @@ fn cpu_rows(size: &Size, workers: usize) -> Result<(), String> {
     let mut python_rows = Vec::new();
     for name in ["sequential", "thread pool", "process pool"] {
         let (seconds, primes, _) = time_and_peak(&cpython, name)?;
-        let first = python_rows.first().map_or(seconds, |&(_, first, _)| first);
+        let (first, counted) = python_rows
+            .first()
+            .map_or((seconds, primes), |&(_, first, counted)| (first, counted));
+        if primes != counted {
+            return Err(format!(
+                "CPython's {name} found {primes} primes, its sequential {counted}"
+            ));
+        }
         row(
             &format!("CPython {name}"),
             seconds,
