@@ -82,7 +82,10 @@ fn check(name: &str) {
     let root = book_root();
     let dir = root.join("listings/exercises").join(name);
     for file in ["Cargo.toml", "starter.rs", "tests.rs", "solution.rs"] {
-        assert!(dir.join(file).exists(), "listings/exercises/{name}/{file} is missing");
+        assert!(
+            dir.join(file).exists(),
+            "listings/exercises/{name}/{file} is missing"
+        );
     }
     let chapter = &name[..4];
     let page = fs::read_dir(root.join("src"))
@@ -96,7 +99,11 @@ fn check(name: &str) {
     let text = fs::read_to_string(&page).unwrap();
     for file in ["starter.rs", "tests.rs", "solution.rs"] {
         let include = format!("{{{{#include ../listings/exercises/{name}/{file}}}}}");
-        assert!(text.contains(&include), "{} does not show {include}", page.display());
+        assert!(
+            text.contains(&include),
+            "{} does not show {include}",
+            page.display()
+        );
     }
 
     let (passed, failed, output) = run_tests(&format!("the starter of {name}"), name);
@@ -125,6 +132,9 @@ fn starters_fail_their_tests_and_solutions_pass_them() {
             .into_iter()
             .filter_map(|(name, check)| check.join().is_err().then_some(name))
             .collect();
-        assert!(failed.is_empty(), "exercises that failed their checks: {failed:?}");
+        assert!(
+            failed.is_empty(),
+            "exercises that failed their checks: {failed:?}"
+        );
     });
 }

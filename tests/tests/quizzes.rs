@@ -64,7 +64,9 @@ fn every_section_page_ends_with_its_quiz() {
     for entry in fs::read_dir(root.join("listings/quizzes")).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         if !shown.contains(&name) {
-            problems.push(format!("listings/quizzes/{name} belongs to no section page"));
+            problems.push(format!(
+                "listings/quizzes/{name} belongs to no section page"
+            ));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
@@ -308,7 +310,10 @@ fn verify(check: &Check) -> Result<(), String> {
         (Claim::Prints(expected), Ok(exe)) => {
             let run = run_with_timeout(what, Command::new(&exe), Duration::from_secs(30));
             if !run.status.success() {
-                return Err(format!("{what}: the program failed ({}):\n{}", run.status, run.output));
+                return Err(format!(
+                    "{what}: the program failed ({}):\n{}",
+                    run.status, run.output
+                ));
             }
             if run.output.trim_end() != expected.trim_end() {
                 return Err(format!(
@@ -389,7 +394,10 @@ fn rustc_version() -> &'static str {
     static VERSION: OnceLock<String> = OnceLock::new();
     VERSION.get_or_init(|| {
         let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-        let out = Command::new(rustc).arg("-vV").output().expect("run rustc -vV");
+        let out = Command::new(rustc)
+            .arg("-vV")
+            .output()
+            .expect("run rustc -vV");
         String::from_utf8_lossy(&out.stdout).into_owned()
     })
 }

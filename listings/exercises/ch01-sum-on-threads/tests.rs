@@ -9,7 +9,11 @@ fn threads_sum_like_one_thread() {
     let numbers = numbers(100_001);
     let expected: u64 = numbers.iter().sum();
     for threads in [1, 2, 3, 4, 7, 16] {
-        assert_eq!(sum_on_threads(&numbers, threads), expected, "{threads} threads");
+        assert_eq!(
+            sum_on_threads(&numbers, threads),
+            expected,
+            "{threads} threads"
+        );
     }
 }
 

@@ -68,14 +68,15 @@ fn chunk(n: u64) -> ExitCode {
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
-    if let [mode, n] = args.as_slice() {
-        if let (true, Ok(n)) = (mode == "chunk", n.parse()) {
+    match args.as_slice() {
+        [] => {}
+        [mode, n] if mode == "chunk" => {
+            let Ok(n) = n.parse() else {
+                return usage();
+            };
             return chunk(n);
         }
-    }
-    if !args.is_empty() {
-        eprintln!("usage: ch02-chunks (the pool starts itself as `chunk N`)");
-        return ExitCode::from(2);
+        _ => return usage(),
     }
     let me = env::current_exe().expect("find our own executable");
     let report = run_pool(10, 4, |n| {
@@ -85,6 +86,11 @@ fn main() -> ExitCode {
     });
     println!("{report:?}");
     ExitCode::SUCCESS
+}
+
+fn usage() -> ExitCode {
+    eprintln!("usage: ch02-chunks (the pool starts itself as `chunk N`)");
+    ExitCode::from(2)
 }
 
 #[cfg(test)]

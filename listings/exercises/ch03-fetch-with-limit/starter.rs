@@ -10,6 +10,7 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 
 /// Why one fetch failed.
+#[allow(dead_code)] // until your fetch_all returns them
 #[derive(Debug, PartialEq)]
 enum FetchError {
     /// No answer within the time allowed.
