@@ -6,17 +6,19 @@
 //!   every one of its tests fails: each test asks for work the reader has
 //!   not done yet.
 //! - Every test passes on the solution.
+//!
+//! Each is compiled with its tests as `cargo test -p NAME` would, by rustc,
+//! once (see `practice/mod.rs`): a warm run only runs the tests.
 //! - The chapter's exercises page shows the starter, the tests and the solution.
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::PathBuf;
 use std::process::Command;
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use book_tests::{book_root, run_with_timeout};
 use regex::Regex;
+
+mod practice;
 
 fn exercises() -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(book_root().join("listings/exercises"))
@@ -28,44 +30,17 @@ fn exercises() -> Vec<String> {
     names
 }
 
-/// The test executables of the workspace's binaries, by binary name, from the
-/// build the listings test makes too (so nothing is compiled twice).
-fn test_executables() -> &'static BTreeMap<String, PathBuf> {
-    static FOUND: OnceLock<BTreeMap<String, PathBuf>> = OnceLock::new();
-    FOUND.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let output = Command::new(cargo)
-            .args(["build", "--quiet", "--workspace", "--all-targets"])
-            .args(["--message-format", "json-render-diagnostics"])
-            .current_dir(book_root())
-            .output()
-            .expect("run cargo build");
-        assert!(
-            output.status.success(),
-            "building the workspace failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let mut found = BTreeMap::new();
-        for line in String::from_utf8_lossy(&output.stdout).lines() {
-            let message: serde_json::Value = serde_json::from_str(line).unwrap();
-            let is_bin = message["target"]["kind"]
-                .as_array()
-                .is_some_and(|kinds| kinds.iter().any(|k| k == "bin"));
-            let is_test = message["profile"]["test"].as_bool() == Some(true);
-            if let (true, true, Some(exe)) = (is_bin, is_test, message["executable"].as_str()) {
-                let name = message["target"]["name"].as_str().unwrap();
-                found.insert(name.to_string(), PathBuf::from(exe));
-            }
-        }
-        found
-    })
-}
-
-/// Runs the tests of one binary: (passed, failed, everything it printed).
-fn run_tests(what: &str, binary: &str) -> (usize, usize, String) {
-    let exe = test_executables()
-        .get(binary)
-        .unwrap_or_else(|| panic!("{what}: no test executable for the binary {binary}"));
+/// Compiles `file` of the exercise `name` with its tests, as `cargo test`
+/// does (or finds it compiled by an earlier run), and runs the tests:
+/// (passed, failed, everything it printed).
+fn run_tests(what: &str, name: &str, file: &str) -> (usize, usize, String) {
+    let dir = book_root().join("listings/exercises").join(name);
+    let read = |f: &str| fs::read_to_string(dir.join(f)).unwrap();
+    let (program, tests) = (read(file), read("tests.rs"));
+    let crate_name = name.replace('-', "_");
+    let args = ["--edition", "2024", "--test", "--crate-name", &crate_name];
+    let exe = practice::compile(what, &dir, file, &[&program, &tests], &args, true)
+        .unwrap_or_else(|errors| panic!("{what} does not compile:\n{errors}"));
     let mut command = Command::new(exe);
     command.current_dir(book_root()).env("RUST_BACKTRACE", "0");
     let run = run_with_timeout(what, command, Duration::from_secs(120));
@@ -106,13 +81,13 @@ fn check(name: &str) {
         );
     }
 
-    let (passed, failed, output) = run_tests(&format!("the starter of {name}"), name);
+    let (passed, failed, output) = run_tests(&format!("the starter of {name}"), name, "starter.rs");
     assert!(
         passed == 0 && failed > 0,
         "{name}: every test must fail on the starter ({passed} passed, {failed} failed):\n{output}"
     );
-    let solution = format!("{name}-solution");
-    let (passed, failed, output) = run_tests(&format!("the solution of {name}"), &solution);
+    let (passed, failed, output) =
+        run_tests(&format!("the solution of {name}"), name, "solution.rs");
     assert!(
         passed > 0 && failed == 0,
         "{name}: every test must pass on the solution ({passed} passed, {failed} failed):\n{output}"

@@ -15,20 +15,21 @@
 //!   edition 2021 and run: its answer is what it prints, in a ```` ```text ````
 //!   block, or "It does not compile" followed by why.
 //!
-//! Compiled programs are kept in the test's target directory, keyed by their
-//! source and the compiler, so a warm run only runs them.
+//! Compiled programs are kept in the test's target directory (see
+//! `practice/mod.rs`), so a warm run only runs them.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use book_tests::{book_root, run_with_timeout};
 use mdbook_quiz_schema::{MultipleChoiceAnswerFormat, Question, Quiz};
 use regex::Regex;
+
+mod practice;
 
 /// A section page of Part I: `chNN-MM-slug.md` with NN in 1..=4 and MM not
 /// 00 (the chapter's own page), and neither its summary nor its exercises.
@@ -197,7 +198,7 @@ fn every_quiz_parses() {
 }
 
 /// How a program is compiled.
-#[derive(Clone, Copy, Hash, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
 enum Mode {
     /// As mdbook-quiz does when it builds the book: std only, rustc's default edition.
     Tracing,
@@ -278,37 +279,73 @@ fn checks() -> Vec<Check> {
     checks
 }
 
-/// The program's answers, one check per program, all compiled in parallel.
+/// The program's answers: the programs compiled in parallel (or found
+/// compiled by an earlier run), then all run at once (they mostly sleep).
 #[test]
 fn every_answer_is_what_the_program_does() {
     let checks = checks();
-    let next = Mutex::new(checks.iter());
-    let problems = Mutex::new(Vec::new());
+    let next = Mutex::new(checks.iter().enumerate());
+    let compiled = Mutex::new(BTreeMap::new());
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {
                 loop {
-                    let Some(check) = next.lock().unwrap().next() else {
+                    let Some((i, check)) = next.lock().unwrap().next() else {
                         break;
                     };
-                    if let Err(problem) = verify(check) {
-                        problems.lock().unwrap().push(problem);
-                    }
+                    let result = compile(check);
+                    compiled.lock().unwrap().insert(i, result);
                 }
             });
         }
     });
-    let problems = problems.into_inner().unwrap();
+    let compiled = compiled.into_inner().unwrap();
+    let problems: Vec<String> = std::thread::scope(|s| {
+        let runs: Vec<_> = checks
+            .iter()
+            .zip(compiled.into_values())
+            .map(|(check, compiled)| s.spawn(move || verify(check, compiled)))
+            .collect();
+        runs.into_iter()
+            .filter_map(|run| run.join().unwrap().err())
+            .collect()
+    });
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
-fn verify(check: &Check) -> Result<(), String> {
+fn compile(check: &Check) -> Result<PathBuf, String> {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("quiz-programs")
+        .join(check.what.replace(['/', ',', ' '], "_"));
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("main.rs"), &check.program).unwrap();
+    match check.mode {
+        // As mdbook-quiz compiles it when it builds the book.
+        Mode::Tracing => practice::compile(
+            &check.what,
+            &dir,
+            "main.rs",
+            &[&check.program],
+            &["-A", "warnings"],
+            false,
+        ),
+        Mode::WithCrates => practice::compile(
+            &check.what,
+            &dir,
+            "main.rs",
+            &[&check.program],
+            &["-A", "warnings", "--edition", "2021"],
+            true,
+        ),
+    }
+}
+
+fn verify(check: &Check, compiled: Result<PathBuf, String>) -> Result<(), String> {
     let what = &check.what;
-    let compiled = compile(check);
     match (&check.claim, compiled) {
         (Claim::Prints(expected), Ok(exe)) => {
-            let run = run_with_timeout(what, Command::new(&exe), Duration::from_secs(30));
+            let run = run_with_timeout(what, Command::new(&exe), Duration::from_secs(60));
             if !run.status.success() {
                 return Err(format!(
                     "{what}: the program failed ({}):\n{}",
@@ -343,123 +380,4 @@ fn verify(check: &Check) -> Result<(), String> {
             }
         }
     }
-}
-
-/// Compiles a program, or finds it compiled by an earlier run: the path of
-/// the executable, or what the compiler said.
-fn compile(check: &Check) -> Result<PathBuf, String> {
-    let cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join("quizzes");
-    fs::create_dir_all(&cache).unwrap();
-    let extern_args = match check.mode {
-        Mode::Tracing => Vec::new(),
-        Mode::WithCrates => crates().clone(),
-    };
-    let mut hasher = std::hash::DefaultHasher::new();
-    (check.mode, &check.program, rustc_version(), &extern_args).hash(&mut hasher);
-    let key = format!("{:016x}", hasher.finish());
-    let exe = cache.join(&key);
-    let errors = cache.join(format!("{key}.errors"));
-    if exe.exists() {
-        return Ok(exe);
-    }
-    if let Ok(text) = fs::read_to_string(&errors) {
-        return Err(text);
-    }
-
-    let dir = cache.join(format!("{key}.src"));
-    fs::create_dir_all(&dir).unwrap();
-    fs::write(dir.join("main.rs"), &check.program).unwrap();
-    let mut rustc = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()));
-    rustc
-        .arg("main.rs")
-        .args(["-A", "warnings", "--color", "never", "-o", "main"])
-        .current_dir(&dir)
-        .env_remove("RUSTFLAGS");
-    if check.mode == Mode::WithCrates {
-        rustc.args(["--edition", "2021"]).args(&extern_args);
-    }
-    let run = run_with_timeout(&check.what, rustc, Duration::from_secs(300));
-    if run.status.success() {
-        fs::rename(dir.join("main"), &exe).unwrap();
-        let _ = fs::remove_dir_all(&dir);
-        Ok(exe)
-    } else {
-        fs::write(&errors, &run.output).unwrap();
-        let _ = fs::remove_dir_all(&dir);
-        Err(run.output)
-    }
-}
-
-fn rustc_version() -> &'static str {
-    static VERSION: OnceLock<String> = OnceLock::new();
-    VERSION.get_or_init(|| {
-        let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-        let out = Command::new(rustc)
-            .arg("-vV")
-            .output()
-            .expect("run rustc -vV");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    })
-}
-
-/// `--extern` and `-L` arguments for the crates the book's programs may use,
-/// as built for this workspace (the same build the listings test makes, so
-/// nothing is compiled twice).
-fn crates() -> &'static Vec<String> {
-    static ARGS: OnceLock<Vec<String>> = OnceLock::new();
-    ARGS.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let output = Command::new(cargo)
-            .args(["build", "--quiet", "--workspace", "--all-targets"])
-            .args(["--message-format", "json-render-diagnostics"])
-            .current_dir(book_root())
-            .output()
-            .expect("run cargo build");
-        assert!(
-            output.status.success(),
-            "building the workspace failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        // Crate name -> (version, rlib): the newest version wins (rand 0.8 is
-        // also in the build, for mdBook).
-        let mut found: BTreeMap<String, (String, String)> = BTreeMap::new();
-        let mut deps_dir = None;
-        for line in String::from_utf8_lossy(&output.stdout).lines() {
-            let message: serde_json::Value = serde_json::from_str(line).unwrap();
-            let name = message["target"]["name"].as_str().unwrap_or("");
-            if !["tokio", "rayon", "crossbeam", "futures", "rand"].contains(&name) {
-                continue;
-            }
-            let id = message["package_id"].as_str().unwrap_or("");
-            let version = id.rsplit(['@', '#']).next().unwrap_or("").to_string();
-            let rlib = message["filenames"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|f| f.as_str())
-                .find(|f| f.ends_with(".rlib"));
-            if let Some(rlib) = rlib {
-                deps_dir = Path::new(rlib).parent().map(Path::to_path_buf);
-                let newer = found.get(name).is_none_or(|(v, _)| newer(&version, v));
-                if newer {
-                    found.insert(name.to_string(), (version, rlib.to_string()));
-                }
-            }
-        }
-        assert_eq!(found.len(), 5, "not every crate was found: {found:?}");
-        let mut args = vec![
-            "-L".to_string(),
-            format!("dependency={}", deps_dir.unwrap().display()),
-        ];
-        for (name, (_, rlib)) in found {
-            args.push("--extern".into());
-            args.push(format!("{name}={rlib}"));
-        }
-        args
-    })
-}
-
-fn newer(a: &str, b: &str) -> bool {
-    let parse = |v: &str| -> Vec<u64> { v.split('.').map(|p| p.parse().unwrap_or(0)).collect() };
-    parse(a) > parse(b)
 }

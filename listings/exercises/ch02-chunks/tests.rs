@@ -54,12 +54,23 @@ fn no_more_processes_than_workers_at_a_time() {
 
 #[test]
 fn the_workers_run_at_the_same_time() {
-    // Three workers, three chunks of 0.5 s: well under the 1.5 s one at a time takes.
-    let start = Instant::now();
-    run_pool(3, 3, |_| sh("sleep 0.5; echo 1".into()));
-    assert!(
-        start.elapsed() < Duration::from_millis(1400),
-        "{:?}",
-        start.elapsed()
+    // Each chunk leaves a file in `dir`, then waits (10 s at most) until all
+    // three files are there: the three succeed only if they run at once.
+    let dir = std::env::temp_dir().join(format!("ch02-chunks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let dir = dir.display().to_string();
+    let report = run_pool(3, 3, |n| {
+        sh(format!(
+            "touch {dir}/{n}; i=0; while [ $(ls {dir} | wc -l) -lt 3 ]; do \
+             i=$((i + 1)); [ $i -gt 1000 ] && exit 1; sleep 0.01; done; echo 1"
+        ))
+    });
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(
+        report,
+        Report {
+            total: 3,
+            failed: vec![]
+        }
     );
 }
