@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use book_tests::book_root;
-use mdbook::book::BookItem;
+use mdbook::book::{Book, BookItem};
+use mdbook::preprocess::{Preprocessor, PreprocessorContext};
 use mdbook::{Config, MDBook};
 use regex::Regex;
 
@@ -43,6 +44,7 @@ fn site() -> &'static Site {
             .set("preprocessor.admonish", admonish.unwrap())
             .unwrap();
         book.with_preprocessor(mdbook_admonish::Admonish);
+        book.with_preprocessor(QuizLines);
         book.build().expect("the book builds");
 
         let chapters = book
@@ -61,6 +63,45 @@ fn site() -> &'static Site {
             chapters,
         }
     })
+}
+
+/// A `{{#quiz PATH}}` line is mdbook-quiz's, a program this build does without
+/// (tests/quizzes.rs checks the quizzes themselves): it must name a quiz file
+/// that parses, and is left out.
+struct QuizLines;
+
+impl Preprocessor for QuizLines {
+    fn name(&self) -> &str {
+        "quiz-lines"
+    }
+
+    fn run(&self, ctx: &PreprocessorContext, mut book: Book) -> mdbook::errors::Result<Book> {
+        let src = ctx.root.join(&ctx.config.book.src);
+        book.for_each_mut(|item| {
+            let BookItem::Chapter(ch) = item else { return };
+            let Some(path) = &ch.path else { return };
+            let mut kept = String::new();
+            for line in ch.content.lines() {
+                let Some(quiz) = line
+                    .trim()
+                    .strip_prefix("{{#quiz ")
+                    .and_then(|rest| rest.strip_suffix("}}"))
+                else {
+                    kept.push_str(line);
+                    kept.push('\n');
+                    continue;
+                };
+                let file = src.join(path).parent().unwrap().join(quiz.trim());
+                let text = fs::read_to_string(&file)
+                    .unwrap_or_else(|e| panic!("{}: {{{{#quiz {quiz}}}}}: {e}", path.display()));
+                if let Err(e) = toml::from_str::<mdbook_quiz_schema::Quiz>(&text) {
+                    panic!("{}: the quiz {quiz} does not parse: {e}", path.display());
+                }
+            }
+            ch.content = kept;
+        });
+        Ok(book)
+    }
 }
 
 fn collect_html(base: &Path, dir: &Path, pages: &mut BTreeMap<PathBuf, String>) {

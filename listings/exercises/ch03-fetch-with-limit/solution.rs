@@ -1,0 +1,130 @@
+//! Exercise 3-1: fetch from a local server with at most 3 requests at once,
+//! each with a timeout, collecting failures instead of stopping.
+use std::io;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use futures::future::join_all;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::Semaphore;
+use tokio::time;
+
+/// Why one fetch failed.
+#[derive(Debug, PartialEq)]
+enum FetchError {
+    /// No answer within the time allowed.
+    Timeout,
+    /// The connection failed, or the server closed it without an answer.
+    Io(io::ErrorKind),
+}
+
+/// Fetches every path from the server at `addr`, with at most `limit`
+/// requests in flight at once and each request given at most `timeout`.
+/// One result per path, in the order of `paths`: a failure is reported in
+/// its place, and the other paths are still fetched.
+async fn fetch_all(
+    addr: SocketAddr,
+    paths: &[&str],
+    limit: usize,
+    timeout: Duration,
+) -> Vec<Result<String, FetchError>> {
+    let permits = Semaphore::new(limit);
+    let requests = paths.iter().map(|path| async {
+        // Wait for a permit: at most `limit` requests get past this line at once.
+        let _permit = permits
+            .acquire()
+            .await
+            .expect("the semaphore is never closed");
+        match time::timeout(timeout, fetch(addr, path)).await {
+            Ok(Ok(answer)) => Ok(answer),
+            Ok(Err(e)) => Err(FetchError::Io(e.kind())),
+            Err(_elapsed) => Err(FetchError::Timeout),
+        }
+    });
+    // Runs them all concurrently in this task, and keeps their order.
+    join_all(requests).await
+}
+
+// ---- Given: the client for one request, and the server. ----
+
+/// Sends `path` and reads the answer: everything the server writes before it
+/// closes the connection.
+async fn fetch(addr: SocketAddr, path: &str) -> io::Result<String> {
+    let mut stream = TcpStream::connect(addr).await?;
+    stream.write_all(format!("{path}\n").as_bytes()).await?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).await?;
+    if answer.is_empty() {
+        return Err(io::ErrorKind::UnexpectedEof.into());
+    }
+    Ok(answer)
+}
+
+/// What the server saw.
+#[derive(Default)]
+struct Stats {
+    in_flight: AtomicUsize,
+    most_in_flight: AtomicUsize,
+}
+
+/// A server on 127.0.0.1 that answers `/slow` after 5 seconds, closes the
+/// connection without an answer for `/broken`, and answers any other path
+/// after 200 ms.
+async fn start_server() -> io::Result<(SocketAddr, Arc<Stats>)> {
+    let listener = TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let stats = Arc::new(Stats::default());
+    let server_stats = Arc::clone(&stats);
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let stats = Arc::clone(&server_stats);
+            tokio::spawn(async move {
+                let now = stats.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+                stats.most_in_flight.fetch_max(now, Ordering::SeqCst);
+                let _ = answer(stream).await;
+                stats.in_flight.fetch_sub(1, Ordering::SeqCst);
+            });
+        }
+    });
+    Ok((addr, stats))
+}
+
+async fn answer(stream: TcpStream) -> io::Result<()> {
+    let mut stream = BufReader::new(stream);
+    let mut path = String::new();
+    stream.read_line(&mut path).await?;
+    let path = path.trim();
+    match path {
+        "/broken" => return Ok(()),
+        "/slow" => tokio::time::sleep(Duration::from_secs(5)).await,
+        _ => tokio::time::sleep(Duration::from_millis(200)).await,
+    }
+    stream
+        .write_all(format!("hello from {path}").as_bytes())
+        .await
+}
+
+#[tokio::main]
+async fn main() -> io::Result<()> {
+    let (addr, _) = start_server().await?;
+    let paths = ["/a", "/slow", "/b", "/broken"];
+    let results = fetch_all(addr, &paths, 3, Duration::from_secs(1)).await;
+    for (path, result) in paths.iter().zip(results) {
+        println!("{path}: {result:?}");
+    }
+
+    // A fresh server, to count the requests it sees at once.
+    let (addr, stats) = start_server().await?;
+    let paths = ["/1", "/2", "/3", "/4", "/5", "/6"];
+    fetch_all(addr, &paths, 3, Duration::from_secs(5)).await;
+    let most = stats.most_in_flight.load(Ordering::SeqCst);
+    println!("{} requests, at most {most} at once", paths.len());
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;

@@ -1,0 +1,49 @@
+//! Exercise 4-2: spawn a task per input and gather the results in the order
+//! of the inputs, a panicking task reported in its place: the counterpart of
+//! `asyncio.gather(..., return_exceptions=True)`.
+use std::time::Duration;
+
+/// The work of one task: waits a little (less for larger numbers, so the
+/// tasks finish in the opposite order to their inputs) and squares `n`.
+/// It panics on 13.
+async fn slow_square(n: u64) -> u64 {
+    let wait = 300 + 20 * 10u64.saturating_sub(n);
+    tokio::time::sleep(Duration::from_millis(wait)).await;
+    if n == 13 {
+        panic!("unlucky number");
+    }
+    n * n
+}
+
+/// Runs `slow_square` on every input, each in a task of its own
+/// (`tokio::spawn`), all at the same time. Returns one result per input, in
+/// the order of `inputs`: the square, or `Err` with a message naming the
+/// input whose task panicked.
+async fn squares(inputs: &[u64]) -> Vec<Result<u64, String>> {
+    // Every task is running before the first `await`: collecting the
+    // handles into a `Vec` spawns them all.
+    let handles: Vec<_> = inputs
+        .iter()
+        .map(|&n| tokio::spawn(slow_square(n)))
+        .collect();
+    let mut results = Vec::with_capacity(handles.len());
+    for (n, handle) in inputs.iter().zip(handles) {
+        results.push(
+            handle
+                .await
+                .map_err(|e| format!("the task for {n} failed: {e}")),
+        );
+    }
+    results
+}
+
+#[tokio::main]
+async fn main() {
+    for (n, result) in [3, 13, 2, 1].iter().zip(squares(&[3, 13, 2, 1]).await) {
+        println!("{n}: {result:?}");
+    }
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;

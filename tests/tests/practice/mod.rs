@@ -1,0 +1,142 @@
+//! What the quiz and exercise tests share: compiling a program with rustc,
+//! once. A compiled program is kept in the tests' target directory, keyed by
+//! its source, how it is compiled, the compiler and the locked dependencies,
+//! so a warm `cargo test` only runs it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use book_tests::{book_root, run_with_timeout};
+
+/// Compiles `main` (in `dir`, with `args`), or finds it compiled by an earlier
+/// run: the executable, or what the compiler said. `sources` are the files
+/// the result depends on; `with_crates` passes the book's crates.
+pub fn compile(
+    what: &str,
+    dir: &Path,
+    main: &str,
+    sources: &[&str],
+    args: &[&str],
+    with_crates: bool,
+) -> Result<PathBuf, String> {
+    let cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join("practice");
+    fs::create_dir_all(&cache).unwrap();
+    let mut hasher = std::hash::DefaultHasher::new();
+    (main, sources, args, with_crates, rustc_version()).hash(&mut hasher);
+    if with_crates {
+        for file in ["Cargo.toml", "Cargo.lock"] {
+            fs::read_to_string(book_root().join(file))
+                .unwrap()
+                .hash(&mut hasher);
+        }
+    }
+    let key = format!("{:016x}", hasher.finish());
+    let exe = cache.join(&key);
+    let errors = cache.join(format!("{key}.errors"));
+    if exe.exists() {
+        return Ok(exe);
+    }
+    if let Ok(text) = fs::read_to_string(&errors) {
+        return Err(text);
+    }
+
+    let partial = cache.join(format!("{key}.partial"));
+    let mut rustc = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()));
+    rustc
+        .arg(main)
+        .args(args)
+        .args(["--color", "never", "-o"])
+        .arg(&partial)
+        .current_dir(dir)
+        .env_remove("RUSTFLAGS");
+    if with_crates {
+        rustc.args(crates());
+    }
+    let run = run_with_timeout(what, rustc, Duration::from_secs(600));
+    if run.status.success() {
+        fs::rename(&partial, &exe).unwrap();
+        Ok(exe)
+    } else {
+        fs::write(&errors, &run.output).unwrap();
+        Err(run.output)
+    }
+}
+
+fn rustc_version() -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| {
+        let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+        let out = Command::new(rustc)
+            .arg("-vV")
+            .output()
+            .expect("run rustc -vV");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    })
+}
+
+/// `--extern` and `-L` arguments for the crates the book's programs may use,
+/// as built for this workspace (the build the listings test makes too, so
+/// nothing is compiled twice). Only needed when something is compiled.
+fn crates() -> &'static Vec<String> {
+    static ARGS: OnceLock<Vec<String>> = OnceLock::new();
+    ARGS.get_or_init(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let output = Command::new(cargo)
+            .args(["build", "--quiet", "--workspace", "--all-targets"])
+            .args(["--message-format", "json-render-diagnostics"])
+            .current_dir(book_root())
+            .output()
+            .expect("run cargo build");
+        assert!(
+            output.status.success(),
+            "building the workspace failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        // Crate name -> (version, rlib): the newest version wins (rand 0.8 is
+        // also in the build, for mdBook).
+        let mut found: BTreeMap<String, (Vec<u64>, String)> = BTreeMap::new();
+        let mut deps_dir = None;
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            let message: serde_json::Value = serde_json::from_str(line).unwrap();
+            let name = message["target"]["name"].as_str().unwrap_or("");
+            if !["tokio", "rayon", "crossbeam", "futures", "rand"].contains(&name) {
+                continue;
+            }
+            let id = message["package_id"].as_str().unwrap_or("");
+            let version: Vec<u64> = id
+                .rsplit(['@', '#'])
+                .next()
+                .unwrap_or("")
+                .split('.')
+                .map(|part| part.parse().unwrap_or(0))
+                .collect();
+            let rlib = message["filenames"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|f| f.as_str())
+                .find(|f| f.ends_with(".rlib"));
+            if let Some(rlib) = rlib {
+                deps_dir = Path::new(rlib).parent().map(Path::to_path_buf);
+                if found.get(name).is_none_or(|(v, _)| version > *v) {
+                    found.insert(name.to_string(), (version, rlib.to_string()));
+                }
+            }
+        }
+        assert_eq!(found.len(), 5, "not every crate was found: {found:?}");
+        let mut args = vec![
+            "-L".to_string(),
+            format!("dependency={}", deps_dir.unwrap().display()),
+        ];
+        for (name, (_, rlib)) in found {
+            args.push("--extern".into());
+            args.push(format!("{name}={rlib}"));
+        }
+        args
+    })
+}
