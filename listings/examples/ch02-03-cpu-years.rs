@@ -35,7 +35,10 @@ fn extract(year: u16) -> u32 {
 
 /// One year, its days spread over rayon's pool.
 fn extract_split(year: u16) -> u32 {
-    (0..days_in(year)).into_par_iter().map(|d| day(year, d)).sum()
+    (0..days_in(year))
+        .into_par_iter()
+        .map(|d| day(year, d))
+        .sum()
 }
 // ANCHOR_END: work
 

@@ -194,7 +194,7 @@ listings! {
             // more cores.
             Rule::Range { pattern: r"one thread: (\d+\.\d+) s", min: 0.01, max: 5.0 },
             Rule::Range { pattern: r"  \S.*? +(\d+\.\d+) s =", min: 0.01, max: 20.0 },
-            Rule::Range { pattern: r"= (\d+\.\d+) × one year", min: 0.8, max: 4.5 },
+            Rule::Range { pattern: r"= (\d+\.\d+) × one year", min: 0.5, max: 12.0 },
         ],
         alone: true,
         ..example()
