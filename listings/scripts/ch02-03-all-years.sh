@@ -10,7 +10,8 @@ if [ ${#years[@]} -eq 0 ]; then
     years=({2020..2022})
 fi
 
-# Build once, then start the program itself (see the text for why).
+# Build once, then start the program itself: three `cargo run`s would each
+# check the build, taking turns for cargo's lock, inside the timed block.
 cargo build --quiet -p listings --example ch02-03-one-year
 program="${CARGO_TARGET_DIR:-target}/debug/examples/ch02-03-one-year"
 
