@@ -42,6 +42,20 @@ fn main() {
         fs::create_dir_all(out.join(dir)).unwrap();
     }
 
+    // A block that shows a whole Python listing (`listings/python/`) is run by
+    // the listings test, with its arguments, and its output checked there: it
+    // is not run a second time here, without them.
+    let python_listings: Vec<String> = fs::read_dir(root.join("listings/python"))
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| fs::read_to_string(entry.ok()?.path()).ok())
+        .collect();
+    let is_python_listing = |body: &str| {
+        python_listings
+            .iter()
+            .any(|l| l.trim_end() == body.trim_end())
+    };
+
     for (path, content) in &chapters {
         let stem = path.file_stem().unwrap().to_str().unwrap();
         let ident = stem.replace(['-', '.'], "_");
@@ -98,7 +112,10 @@ fn main() {
         fs::write(&skeptic, lines.join("\n") + "\n").unwrap();
         skeptic_files.push(skeptic);
 
-        for block in blocks.iter().filter(|b| b.lang() == "python") {
+        for block in blocks
+            .iter()
+            .filter(|b| b.lang() == "python" && !is_python_listing(&b.body))
+        {
             let name = format!("{ident}_line_{}", block.line);
             let file = out.join("python").join(format!("{name}.py"));
             fs::write(&file, &block.body).unwrap();

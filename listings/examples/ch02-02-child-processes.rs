@@ -1,7 +1,7 @@
 //! The program starts two copies of itself as child processes, each with its
 //! own process id, and waits for both: one second in all, not two.
 use std::env;
-use std::process::{self, Command};
+use std::process::{self, Command, ExitCode};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -10,18 +10,18 @@ fn work(snooze: Duration) {
     thread::sleep(snooze);
 }
 
-fn main() {
+fn main() -> ExitCode {
     // Started by the parent below as `worker SECONDS`: do the work and exit.
     let args: Vec<String> = env::args().skip(1).collect();
     if !args.is_empty() {
-        match args.as_slice() {
-            [mode, secs] if mode == "worker" => match secs.parse() {
-                Ok(secs) => work(Duration::from_secs(secs)),
-                Err(_) => usage(),
-            },
-            _ => usage(),
-        }
-        return;
+        let [mode, secs] = args.as_slice() else {
+            return usage();
+        };
+        let ("worker", Ok(secs)) = (mode.as_str(), secs.parse()) else {
+            return usage();
+        };
+        work(Duration::from_secs(secs));
+        return ExitCode::SUCCESS;
     }
 
     println!("Parent process id: {}", process::id());
@@ -41,9 +41,10 @@ fn main() {
     let s2 = p2.wait().expect("wait for p2");
     assert!(s1.success() && s2.success(), "a worker failed");
     println!("Finished in {:.2} seconds", start.elapsed().as_secs_f64());
+    ExitCode::SUCCESS
 }
 
-fn usage() {
+fn usage() -> ExitCode {
     eprintln!("usage: ch02-02-child-processes (the parent takes no arguments)");
-    process::exit(2);
+    ExitCode::from(2)
 }

@@ -1,7 +1,7 @@
 //! A pool of child processes: five one-second jobs, each in a process of its
 //! own, with no more processes at a time than the machine has cores.
 use std::env;
-use std::process::{self, Command};
+use std::process::{self, Command, ExitCode};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -13,18 +13,18 @@ fn job(number: usize) {
     thread::sleep(Duration::from_secs(1));
 }
 
-fn main() {
+fn main() -> ExitCode {
     // Started by the pool below as `job NUMBER`: run that one job and exit.
     let args: Vec<String> = env::args().skip(1).collect();
     if !args.is_empty() {
-        match args.as_slice() {
-            [mode, number] if mode == "job" => match number.parse() {
-                Ok(number) => job(number),
-                Err(_) => usage(),
-            },
-            _ => usage(),
-        }
-        return;
+        let [mode, number] = args.as_slice() else {
+            return usage();
+        };
+        let ("job", Ok(number)) = (mode.as_str(), number.parse()) else {
+            return usage();
+        };
+        job(number);
+        return ExitCode::SUCCESS;
     }
 
     let workers = thread::available_parallelism().map_or(1, |n| n.get());
@@ -60,9 +60,10 @@ fn main() {
         "{JOBS} jobs / {workers} workers = {rounds} rounds of {:.2} seconds",
         elapsed / rounds as f64
     );
+    ExitCode::SUCCESS
 }
 
-fn usage() {
+fn usage() -> ExitCode {
     eprintln!("usage: ch02-02-process-pool (the pool takes no arguments)");
-    process::exit(2);
+    ExitCode::from(2)
 }

@@ -1,4 +1,4 @@
-//! Five one-second jobs on a rayon thread pool of default size: which worker
+//! Five one-second jobs on a rayon thread pool of two threads: which worker
 //! ran each job, when, and how long the five took.
 use rayon::prelude::*;
 use std::thread;
@@ -16,8 +16,9 @@ fn job(number: u32, start: Instant) {
 const JOBS: u32 = 5;
 
 fn main() {
-    // No size given: one thread per core, like `multiprocessing.Pool()`.
+    // Like `multiprocessing.Pool(processes=2)`: a pool of two workers.
     let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
         .build()
         .expect("build the pool");
     let workers = pool.current_num_threads() as u32;

@@ -9,24 +9,6 @@ use std::time::{Duration, Instant};
 const FIRST_YEAR: u16 = 2013;
 const LAST_YEAR: u16 = 2023;
 
-fn parse_year(args: &[String]) -> Result<u16, String> {
-    let [year] = args else {
-        return Err(format!(
-            "give exactly one year, {FIRST_YEAR} to {LAST_YEAR}; \
-             usage: ch02-03-one-year YEAR"
-        ));
-    };
-    let year: u16 = year
-        .parse()
-        .map_err(|_| format!("{year:?} is not a year"))?;
-    if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
-        return Err(format!(
-            "no data for {year}: the data covers {FIRST_YEAR} to {LAST_YEAR}"
-        ));
-    }
-    Ok(year)
-}
-
 /// The work for one chunk. The sleep stands for reading a year of data.
 fn extract(year: u16) -> u32 {
     thread::sleep(Duration::from_secs(1));
@@ -36,13 +18,20 @@ fn extract(year: u16) -> u32 {
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
-    let year = match parse_year(&args) {
-        Ok(year) => year,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return ExitCode::from(2);
-        }
+    let [year] = args.as_slice() else {
+        eprintln!("error: give exactly one year, {FIRST_YEAR} to {LAST_YEAR}");
+        eprintln!("usage: ch02-03-one-year YEAR");
+        return ExitCode::from(2);
     };
+    let Ok(year) = year.parse::<u16>() else {
+        eprintln!("error: {year:?} is not a year");
+        return ExitCode::from(2);
+    };
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        eprintln!("error: no data for {year}: the data covers {FIRST_YEAR} to {LAST_YEAR}");
+        return ExitCode::from(2);
+    }
+
     let start = Instant::now();
     let days = extract(year);
     println!(

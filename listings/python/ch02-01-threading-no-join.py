@@ -1,0 +1,21 @@
+"""Two threads sleep for 1 and 2 seconds; the main thread does not join them."""
+import threading
+import time
+
+
+def foo(snooze):
+    print("start foo")
+    time.sleep(snooze)  # stands for some slow operation
+    print("end foo")
+
+
+def bar(snooze):
+    print("start bar")
+    time.sleep(snooze)
+    print("end bar")
+
+
+start = time.perf_counter()
+threading.Thread(target=foo, args=(1,)).start()
+threading.Thread(target=bar, args=(2,)).start()
+print(f"Finished in {time.perf_counter() - start:.2f} seconds")
