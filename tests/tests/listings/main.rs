@@ -231,7 +231,11 @@ fn run_listing(root: &Path, name: &str, listing: &Listing) -> book_tests::Run {
             bash
         }
     };
-    command.args(listing.args).current_dir(root);
+    // The same output in any locale (bash's `time` writes "1,00" in some).
+    command
+        .args(listing.args)
+        .current_dir(root)
+        .env("LC_ALL", "C");
     run_with_timeout(&what, command, timeout)
 }
 
