@@ -62,6 +62,8 @@ BUILTIN_KINDS = [
 ]
 
 failures = []
+# What was checked, per theme: a check that finds nothing to check is no check.
+seen = {}
 
 
 def fail(message):
@@ -267,7 +269,7 @@ def check_page(page, url, name, source, kinds, colours, theme):
         page.goto(url, wait_until="load")
         page.wait_for_load_state("networkidle")
         if source is not None and "editable" in source:
-            page.wait_for_selector("main .ace_editor", timeout=10000)
+            page.wait_for_selector("main .ace_editor")
         shown = page.evaluate(PAGE_JS)
         shot = OUT / "screenshots" / theme / (name.replace("/", "_") + ".png")
         shot.parent.mkdir(parents=True, exist_ok=True)
@@ -284,7 +286,7 @@ def check_page(page, url, name, source, kinds, colours, theme):
     # Admonitions: the ones the source declares, each in its kind's colour,
     # with an icon painted in that colour.
     if source is not None:
-        declared = declared_admonitions(source, kinds, f"src/{name}")
+        declared = declared_admonitions(source, kinds, f"src/{name[:-len('.html')]}.md")
         rendered = [a["kind"] for a in shown["admonitions"]]
         if sorted(declared) != sorted(rendered):
             problems.append(f"admonitions: the source declares {declared}, the page shows {rendered}")
@@ -333,6 +335,14 @@ def check_page(page, url, name, source, kinds, colours, theme):
                                 f"(contrast {contrast(colour, c['background']):.1f})")
                 break
 
+    counts = seen.setdefault(theme, {"pages": 0, "admonitions": 0, "gil": 0, "editors": 0,
+                                      "images": 0, "code blocks": 0})
+    counts["pages"] += 1
+    counts["admonitions"] += len(shown["admonitions"])
+    counts["gil"] += sum(a["kind"] == "gil" for a in shown["admonitions"])
+    counts["editors"] += len(shown["editors"])
+    counts["images"] += len(shown["images"])
+    counts["code blocks"] += len(shown["code"])
     for p in problems:
         fail(f"{name} ({theme}): {p}")
     return shown
@@ -341,8 +351,9 @@ def check_page(page, url, name, source, kinds, colours, theme):
 def check_search(page, base, texts):
     page.goto(urljoin(base, "index.html"))
     page.click("#search-toggle")
-    page.fill("#searchbar", SEARCH_WORD)
-    page.wait_for_selector("#searchresults li a", timeout=10000)
+    # Typed key by key: mdBook searches on key presses.
+    page.locator("#searchbar").press_sequentially(SEARCH_WORD, delay=50)
+    page.wait_for_selector("#searchresults li a")
     page.screenshot(path=str(OUT / "screenshots" / "search.png"))
     links = page.eval_on_selector_all("#searchresults li a", "els => els.map(a => a.href)")
     results = {urlparse(link).path.lstrip("/") for link in links}
@@ -390,6 +401,8 @@ def main():
         texts = {}
         for theme in ["light", "navy"]:
             context = browser.new_context(viewport={"width": 1280, "height": 900})
+            # Generous: a loaded 2-core machine is slow; a broken page still fails.
+            context.set_default_timeout(120_000)
             # Offline, like the machine this runs on: only the local server.
             context.route("**/*", lambda route: route.continue_()
                           if urlparse(route.request.url).hostname == "127.0.0.1" else route.abort())
@@ -409,6 +422,11 @@ def main():
             context.close()
         browser.close()
     server.shutdown()
+    for theme, counts in seen.items():
+        print(f"{theme}: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
+        for what, n in counts.items():
+            if n == 0:
+                fail(f"{theme}: no {what} found to check")
     print(f"screenshots: {OUT / 'screenshots'}")
     if failures:
         print(f"{len(failures)} failed: the site is broken in a browser (see above)")
