@@ -32,7 +32,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import tomllib
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -78,6 +77,7 @@ def die(message):
 
 def admonition_kinds():
     """Every name an admonition may use, mapped to the kind it renders as."""
+    import tomllib
     kinds = {name: names[0] for names in BUILTIN_KINDS for name in names}
     config = tomllib.loads((ROOT / "book.toml").read_text())
     custom = config["preprocessor"]["admonish"].get("directive", {}).get("custom", {})
@@ -137,9 +137,17 @@ def build_site():
 
 def serve(directory):
     handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # The browser hangs up on requests it no longer needs (it moved on
+        # to the next page): not the site's fault.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -377,6 +385,8 @@ def check_search(page, base, texts):
 
 
 def main():
+    if sys.version_info < (3, 11):
+        die("needs Python 3.11 or newer (for tomllib)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
