@@ -61,6 +61,8 @@ BUILTIN_KINDS = [
 ]
 
 failures = []
+# The colour behind each figure in the light theme, by its address.
+figure_backgrounds = {}
 # What was checked, per theme: a check that finds nothing to check is no check.
 seen = {}
 
@@ -335,6 +337,16 @@ def check_page(page, url, name, source, kinds, colours, theme):
         best = max(contrast(base, colour) for colour, _ in pixels)
         if best < 4.5:
             problems.append(f"image {img['src']} is unreadable in {theme}: best contrast {best:.1f}")
+        # Drawn for a light page, a figure reads the same in a dark theme only
+        # if it brings its own background: the colour behind its marks must
+        # not change with the theme.
+        key = img["src"].rsplit("/", 1)[-1]
+        if theme == "light":
+            figure_backgrounds[key] = base
+        elif key in figure_backgrounds and contrast(figure_backgrounds[key], base) > 1.1:
+            problems.append(f"image {img['src']} has no background of its own: behind it is "
+                            f"{base} in {theme}, {figure_backgrounds[key]} in light, so its "
+                            "marks may vanish")
 
     for i, c in enumerate(shown["code"]):
         for colour in c["colours"]:
