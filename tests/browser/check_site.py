@@ -10,8 +10,11 @@ of SUMMARY.md and on the print page:
   colour and icon (the `gil` box in #3776ab with its own icon), and every
   admonition kind the book uses is one it defines or mdbook-admonish has;
 - every editable listing became an editor with a Run button;
-- every image loaded;
-- in the `navy` theme, code and figures stay readable (contrast);
+- every image loaded, with alt text, its marks in contrast with what is
+  behind them;
+- in the `navy` theme, code stays readable (contrast with its background),
+  and a figure looks as it does in the light theme (it brings its own
+  background);
 - the search finds `Mutex`, and its results link to pages that say it;
 - the print page holds every chapter.
 
