@@ -62,12 +62,12 @@ fn main() {
         let blocks = fences(path, content);
         only_included_rust(&root, path);
 
-        let mut lines: Vec<&str> = content.lines().collect();
-        for block in blocks.iter().filter(|b| b.lang().starts_with("admonish")) {
-            lines[block.line - 1] = "```text";
-        }
+        let admonitions: Vec<&Fence> = blocks
+            .iter()
+            .filter(|b| b.lang().starts_with("admonish"))
+            .collect();
         let rustdoc = out.join("rustdoc").join(format!("{stem}.md"));
-        fs::write(&rustdoc, lines.join("\n") + "\n").unwrap();
+        fs::write(&rustdoc, retag_as_text(content, &admonitions)).unwrap();
         writeln!(
             doctest_mods,
             "#[doc = include_str!({:?})]\npub mod {ident} {{}}",
@@ -75,7 +75,7 @@ fn main() {
         )
         .unwrap();
 
-        let mut lines: Vec<&str> = content.lines().collect();
+        let mut compile_fail = Vec::new();
         for block in &blocks {
             let has = |attr: &str| block.info.split(',').any(|t| t.trim() == attr);
             // skeptic passes a `should_panic` block that does not even compile,
@@ -89,7 +89,7 @@ fn main() {
                 );
             }
             if has("compile_fail") {
-                lines[block.line - 1] = "```text";
+                compile_fail.push(block);
                 let name = format!("{ident}_line_{}", block.line);
                 let file = out.join("compile_fail").join(format!("{name}.rs"));
                 fs::write(&file, without_hidden_marks(&block.body)).unwrap();
@@ -109,7 +109,7 @@ fn main() {
             }
         }
         let skeptic = out.join("skeptic").join(format!("{stem}.md"));
-        fs::write(&skeptic, lines.join("\n") + "\n").unwrap();
+        fs::write(&skeptic, retag_as_text(content, &compile_fail)).unwrap();
         skeptic_files.push(skeptic);
 
         for block in blocks
@@ -218,10 +218,12 @@ fn without_hidden_marks(code: &str) -> String {
 }
 
 /// A fenced code block: its info string, the line of its opening fence
-/// (1-based) and its body.
+/// (1-based), where its info string is (bytes of the chapter) and its body as
+/// mdBook shows it (indentation of a list item removed).
 struct Fence {
     info: String,
     line: usize,
+    info_span: std::ops::Range<usize>,
     body: String,
 }
 
@@ -231,52 +233,118 @@ impl Fence {
     }
 }
 
-/// The fenced blocks of a chapter. Code inside another fence (an admonition,
-/// say) is neither shown as code nor tested, so it is refused; so is an
-/// unlabelled fence, which rustdoc would silently treat as Rust.
+/// The code blocks of a chapter, found by the Markdown parser mdBook renders
+/// with (the same pulldown-cmark, with mdBook's options), so that what a page
+/// shows as code is what the tests run: a `~~~` fence, or a fence inside a
+/// list item or a block quote, is a block; a fence-like line inside another
+/// block is not.
+///
+/// Refused, because rustdoc would take them for Rust that nobody sees as such:
+/// an unlabelled fence, an indented code block and a fence labelled with a
+/// rustdoc attribute alone (`no_run`). Code in an admonition is refused too:
+/// the tests could not see it.
 fn fences(path: &Path, content: &str) -> Vec<Fence> {
+    use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
+    let line_of = |offset: usize| content[..offset].matches('\n').count() + 1;
     let mut fences = Vec::new();
-    let mut open: Option<(usize, Fence)> = None;
-    for (index, line) in content.lines().enumerate() {
-        let trimmed = line.trim_start();
-        let ticks = trimmed.chars().take_while(|&c| c == '`').count();
-        match &mut open {
-            Some((width, fence)) => {
-                if ticks >= *width && trimmed[ticks..].trim().is_empty() {
-                    fences.push(open.take().unwrap().1);
-                } else if ticks >= 3 && !trimmed[ticks..].trim().is_empty() {
-                    panic!(
-                        "{}:{}: a code block inside another block is never tested; \
-                         move it out (of the admonition)",
-                        path.display(),
-                        index + 1
-                    );
-                } else {
-                    fence.body.push_str(line);
-                    fence.body.push('\n');
-                }
-            }
-            None if ticks >= 3 => {
-                let info = trimmed[ticks..].trim().to_string();
+    let mut open: Option<Fence> = None;
+    for (event, range) in mdbook::utils::new_cmark_parser(content, false).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let line = line_of(range.start);
+                let info = match kind {
+                    CodeBlockKind::Fenced(info) => info.trim().to_string(),
+                    CodeBlockKind::Indented => panic!(
+                        "{}:{line}: an indented code block: fence it (```text, ```rust, ...)",
+                        path.display()
+                    ),
+                };
                 if info.is_empty() {
                     panic!(
-                        "{}:{}: label every code block (rust, python, text, console, ...)",
-                        path.display(),
-                        index + 1
+                        "{}:{line}: label every code block (rust, python, text, console, ...)",
+                        path.display()
                     );
                 }
-                let fence = Fence {
+                let first = info.split(',').next().unwrap().trim();
+                if RUSTDOC_ATTRIBUTES.contains(&first) || first.starts_with("edition") {
+                    panic!(
+                        "{}:{line}: a block labelled `{info}` is Rust to rustdoc: \
+                         start its label with `rust,`",
+                        path.display()
+                    );
+                }
+                open = Some(Fence {
+                    info_span: info_span(content, range.start),
                     info,
-                    line: index + 1,
+                    line,
                     body: String::new(),
-                };
-                open = Some((ticks, fence));
+                });
             }
-            None => {}
+            Event::Text(text) => {
+                if let Some(fence) = &mut open {
+                    fence.body.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let fence = open.take().expect("a code block ends after it starts");
+                if fence.lang().starts_with("admonish") {
+                    let inner = mdbook::utils::new_cmark_parser(&fence.body, false)
+                        .any(|e| matches!(e, Event::Start(Tag::CodeBlock(_))));
+                    assert!(
+                        !inner,
+                        "{}:{}: a code block inside an admonition is never tested; \
+                         move it out of the admonition",
+                        path.display(),
+                        fence.line
+                    );
+                }
+                fences.push(fence);
+            }
+            _ => {}
         }
     }
-    if let Some((_, fence)) = open {
-        panic!("{}:{}: unclosed code block", path.display(), fence.line);
-    }
     fences
+}
+
+/// rustdoc's code block attributes: a block whose label starts with one is
+/// Rust to rustdoc.
+const RUSTDOC_ATTRIBUTES: &[&str] = &[
+    "ignore",
+    "should_panic",
+    "no_run",
+    "compile_fail",
+    "test_harness",
+    "standalone_crate",
+    "allow_fail",
+];
+
+/// The bytes of the info string of the fence that opens at `start`: after
+/// its run of backticks or tildes, to the end of its line.
+fn info_span(content: &str, start: usize) -> std::ops::Range<usize> {
+    let line_end = content[start..]
+        .find('\n')
+        .map_or(content.len(), |n| start + n);
+    let line = &content[start..line_end];
+    let fence_at = line
+        .find("```")
+        .or_else(|| line.find("~~~"))
+        .expect("a fenced block opens with ``` or ~~~");
+    let marker = line.as_bytes()[fence_at];
+    let after = line[fence_at..]
+        .bytes()
+        .take_while(|&b| b == marker)
+        .count();
+    start + fence_at + after..line_end
+}
+
+/// The chapter with the info string of each given block replaced by `text`:
+/// the block is still shown, but no tool takes it for Rust.
+fn retag_as_text(content: &str, blocks: &[&Fence]) -> String {
+    let mut spans: Vec<_> = blocks.iter().map(|b| b.info_span.clone()).collect();
+    spans.sort_by_key(|span| std::cmp::Reverse(span.start));
+    let mut out = content.to_string();
+    for span in spans {
+        out.replace_range(span, "text");
+    }
+    out
 }

@@ -130,6 +130,158 @@ fn every_summary_entry_is_rendered() {
         );
     }
     assert!(site.pages.contains_key(Path::new("print.html")));
+    // mdBook drops, silently, a link it cannot place (a plain link under a
+    // `# Part` title): every page in src/ must be in the book.
+    for entry in fs::read_dir(book_root().join("src")).unwrap() {
+        let name = PathBuf::from(entry.unwrap().file_name());
+        if name.extension().is_some_and(|e| e == "md") && name != Path::new("SUMMARY.md") {
+            assert!(
+                site.chapters.contains(&name),
+                "src/{} is not in the book: SUMMARY.md does not list it where mdBook reads it",
+                name.display()
+            );
+        }
+    }
+}
+
+/// An appendix is not a numbered chapter: SUMMARY.md lists it as a suffix
+/// chapter (after a `---` separator, a link that is not a list item; under a
+/// `# Part` title, mdBook would drop it).
+#[test]
+fn appendices_are_not_numbered() {
+    let summary = fs::read_to_string(book_root().join("src/SUMMARY.md")).unwrap();
+    let summary = mdbook::book::parse_summary(&summary).unwrap();
+    let mut appendices = 0;
+    let mut numbered = Vec::new();
+    fn walk(items: &[mdbook::book::SummaryItem], numbered: &mut Vec<String>) {
+        for item in items {
+            if let mdbook::book::SummaryItem::Link(link) = item {
+                if let Some(path) = &link.location {
+                    numbered.push(path.display().to_string());
+                }
+                walk(&link.nested_items, numbered);
+            }
+        }
+    }
+    walk(&summary.numbered_chapters, &mut numbered);
+    for path in &numbered {
+        assert!(
+            !path.starts_with("appendix"),
+            "SUMMARY.md numbers the appendix {path}: list it as a plain link \
+             after the numbered chapters, not as a list item"
+        );
+    }
+    for item in &summary.suffix_chapters {
+        if let mdbook::book::SummaryItem::Link(link) = item {
+            appendices += usize::from(
+                link.location
+                    .as_ref()
+                    .is_some_and(|p| p.to_string_lossy().starts_with("appendix")),
+            );
+        }
+    }
+    assert!(
+        appendices > 0,
+        "SUMMARY.md lists no appendix after the chapters"
+    );
+}
+
+/// Every admonition kind used in the book is one it defines (book.toml) or
+/// one mdbook-admonish has: mdbook-admonish renders any other name as a
+/// plain note, silently.
+#[test]
+fn every_admonition_kind_is_known() {
+    // mdbook-admonish 1.20.0's directives and their aliases
+    // (https://tommilligan.github.io/mdbook-admonish/, "Directives").
+    let mut known: BTreeSet<String> = [
+        "note",
+        "abstract",
+        "summary",
+        "tldr",
+        "info",
+        "todo",
+        "tip",
+        "hint",
+        "important",
+        "success",
+        "check",
+        "done",
+        "question",
+        "help",
+        "faq",
+        "warning",
+        "caution",
+        "attention",
+        "failure",
+        "fail",
+        "missing",
+        "danger",
+        "error",
+        "bug",
+        "example",
+        "quote",
+        "cite",
+    ]
+    .map(String::from)
+    .into();
+    let root = book_root();
+    let config = Config::from_disk(root.join("book.toml")).unwrap();
+    let custom = config
+        .get("preprocessor.admonish.directive.custom")
+        .and_then(|c| c.as_table())
+        .cloned()
+        .unwrap_or_default();
+    for (name, directive) in custom {
+        known.insert(name);
+        let aliases = directive.get("aliases").and_then(|a| a.as_array());
+        for alias in aliases.into_iter().flatten() {
+            known.insert(alias.as_str().unwrap().to_string());
+        }
+    }
+    let fence = Regex::new(r"(?m)^[ \t>*+\-\d.]*(?:```+|~~~+)[ \t]*admonish\b([^\n]*)$").unwrap();
+    let mut unknown = Vec::new();
+    for entry in fs::read_dir(root.join("src")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        for caps in fence.captures_iter(&text) {
+            let kind = caps[1].split_whitespace().next().unwrap_or("note");
+            if !kind.contains('=') && !known.contains(kind) {
+                unknown.push(format!("{}: admonish {kind}", path.display()));
+            }
+        }
+    }
+    assert!(
+        unknown.is_empty(),
+        "admonition kinds that are neither the book's (book.toml) nor mdbook-admonish's \
+         (they would render as a plain note):\n{}\nknown: {known:?}",
+        unknown.join("\n")
+    );
+}
+
+/// tests/build.rs finds code blocks with the pulldown-cmark mdBook renders
+/// with: one copy in Cargo.lock serves both.
+#[test]
+fn build_script_parses_markdown_as_mdbook_does() {
+    let lock = fs::read_to_string(book_root().join("Cargo.lock")).unwrap();
+    let dependency = |package: &str| -> String {
+        let start = lock
+            .find(&format!("\n[[package]]\nname = \"{package}\"\n"))
+            .unwrap_or_else(|| panic!("{package} is not in Cargo.lock"));
+        let block = &lock[start + 1..];
+        let block = &block[..block.find("\n\n").unwrap_or(block.len())];
+        let line = block
+            .lines()
+            .find(|l| l.trim_start().starts_with("\"pulldown-cmark"))
+            .unwrap_or_else(|| panic!("{package} does not depend on pulldown-cmark"));
+        line.trim()
+            .trim_end_matches(',')
+            .trim_matches('"')
+            .to_string()
+    };
+    assert_eq!(dependency("book-tests"), dependency("mdbook"));
 }
 
 #[test]

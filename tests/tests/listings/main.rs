@@ -166,10 +166,18 @@ fn check(name: &str, listing: &Listing) {
         listing.code,
         run.output
     );
-    let actual = normalise(name, "this run", &run.output, listing.rules);
+    // What differs between two installations of the same toolchain.
+    let run_output = match listing.kind {
+        Kind::Compiler => toolchain_paths(&run.output),
+        _ => run.output.clone(),
+    };
+    let actual = normalise(name, "this run", &run_output, listing.rules);
 
     if std::env::var_os("UPDATE_OUTPUTS").is_some() {
         fs::write(&expected_path, &run.output).unwrap();
+        if listing.kind == Kind::Compiler {
+            record_compiler(name);
+        }
         if let Some(figure) = &listing.figure {
             fs::write(
                 root.join("src").join(figure.file),
@@ -186,7 +194,11 @@ fn check(name: &str, listing: &Listing) {
             expected_path.display()
         )
     });
-    let expected = normalise(name, "the output file", &expected_raw, listing.rules);
+    let expected = match listing.kind {
+        Kind::Compiler => toolchain_paths(&expected_raw),
+        _ => expected_raw.clone(),
+    };
+    let expected = normalise(name, "the output file", &expected, listing.rules);
     if let Some(figure) = &listing.figure {
         let path = root.join("src").join(figure.file);
         let drawn = fs::read_to_string(&path).unwrap_or_default();
@@ -197,6 +209,19 @@ fn check(name: &str, listing: &Listing) {
             path.display(),
             expected_path.display()
         );
+    }
+    if listing.kind == Kind::Compiler {
+        let recorded = recorded_compiler(name);
+        if let Err(difference) = compare_compiler(&expected, &actual, &recorded, rustc_version()) {
+            panic!(
+                "listing {name}: the compiler said something other than {} shows.\n{difference}\n\
+                 If the change is intended, regenerate the output: \
+                 UPDATE_OUTPUTS=1 cargo test -p book-tests --test listings {}",
+                expected_path.display(),
+                name.replace('-', "_"),
+            );
+        }
+        return;
     }
     if actual != expected {
         panic!(
@@ -257,7 +282,11 @@ fn run_listing(root: &Path, name: &str, listing: &Listing) -> book_tests::Run {
             bash
         }
     };
-    command.args(listing.args).current_dir(root);
+    // The same output in any locale (bash's `time` writes "1,00" in some).
+    command
+        .args(listing.args)
+        .current_dir(root)
+        .env("LC_ALL", "C");
     run_with_timeout(&what, command, timeout)
 }
 
@@ -273,7 +302,7 @@ fn compile_alone(root: &Path, name: &str, timeout: Duration) -> book_tests::Run 
         dir.join("src/main.rs"),
     )
     .unwrap_or_else(|e| panic!("listing {name}: listings/compiler/{name}.rs: {e}"));
-    let mut rustc = Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()));
+    let mut rustc = Command::new(rustc());
     rustc
         .args(["--edition", "2024", "--crate-type", "bin", "--crate-name"])
         .arg(name.replace('-', "_"))
@@ -282,6 +311,156 @@ fn compile_alone(root: &Path, name: &str, timeout: Duration) -> book_tests::Run 
         .current_dir(&dir)
         .env_remove("RUSTFLAGS");
     run_with_timeout(&format!("listing {name}"), rustc, timeout)
+}
+
+/// The compiler that compiles `Kind::Compiler` listings: cargo's, when the
+/// tests are run with `RUSTC` set.
+fn rustc() -> String {
+    std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into())
+}
+
+/// `rustc --version` of that compiler, such as `rustc 1.95.0 (59807616e 2026-04-14)`.
+fn rustc_version() -> &'static str {
+    static VERSION: OnceLock<String> = OnceLock::new();
+    VERSION.get_or_init(|| {
+        let output = Command::new(rustc())
+            .arg("--version")
+            .output()
+            .expect("run rustc --version");
+        assert!(output.status.success(), "rustc --version failed");
+        String::from_utf8(output.stdout).unwrap().trim().to_string()
+    })
+}
+
+/// Which compiler printed each compiler output: `NAME: rustc --version`.
+const RECORDED: &str = "listings/compiler/recorded-with.txt";
+
+const RECORDED_HEADER: &str = "\
+# The compiler that printed the output (listings/output/NAME.txt) of each
+# listing in listings/compiler/, as `rustc --version` names it. Written by
+# `UPDATE_OUTPUTS=1 cargo test -p book-tests --test listings`. With this
+# compiler the tests compare an output exactly; with any other, they compare
+# what must hold on every version: the error codes, the primary messages and
+# the lines they point at.
+";
+
+fn recorded() -> BTreeMap<String, String> {
+    let text = fs::read_to_string(book_root().join(RECORDED)).unwrap_or_default();
+    text.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| {
+            let (name, version) = line
+                .split_once(": ")
+                .unwrap_or_else(|| panic!("{RECORDED}: bad line {line:?}"));
+            (name.to_string(), version.to_string())
+        })
+        .collect()
+}
+
+fn recorded_compiler(name: &str) -> String {
+    recorded().remove(name).unwrap_or_else(|| {
+        panic!(
+            "listing {name}: {RECORDED} does not say which compiler printed its output: \
+             regenerate it with UPDATE_OUTPUTS=1 cargo test -p book-tests --test listings {}",
+            name.replace('-', "_")
+        )
+    })
+}
+
+fn record_compiler(name: &str) {
+    // Tests run in parallel: one writer at a time.
+    static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _writing = WRITING.lock().unwrap_or_else(PoisonError::into_inner);
+    let mut all = recorded();
+    all.insert(name.to_string(), rustc_version().to_string());
+    let mut text = RECORDED_HEADER.to_string();
+    for (name, version) in all {
+        text.push_str(&format!("{name}: {version}\n"));
+    }
+    fs::write(book_root().join(RECORDED), text).unwrap();
+}
+
+/// Paths into the standard library's source differ between installations of
+/// one toolchain: `/rustc/<commit>/library/...` without the `rust-src`
+/// component, `.../lib/rustlib/src/rust/library/...` with it (and then the
+/// compiler also quotes the library's source lines). Both become
+/// `<rust>/library/...`, without quoted lines.
+fn toolchain_paths(text: &str) -> String {
+    static PATH: OnceLock<Regex> = OnceLock::new();
+    let path = PATH.get_or_init(|| {
+        Regex::new(r"(?:/rustc/[0-9a-f]{7,40}|[^\s:]*/lib/rustlib/src/rust)/library/").unwrap()
+    });
+    let quoted = Regex::new(r"^ *(?:\d+ *)?\|").unwrap();
+    let mut out = String::new();
+    let mut in_library = false;
+    for line in text.lines() {
+        let line = path.replace_all(line, "<rust>/library/");
+        if in_library && quoted.is_match(&line) {
+            continue;
+        }
+        in_library = line.trim_start().starts_with("--> <rust>/library/");
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Compares two compiler outputs (normalised). Printed by the compiler that
+/// recorded the expected output (`recorded`), they must be the same. Printed by
+/// another, diagnostics are worded and drawn differently from release to
+/// release, so only what must hold on every version is compared:
+/// [`diagnostics`].
+fn compare_compiler(
+    expected: &str,
+    actual: &str,
+    recorded: &str,
+    here: &str,
+) -> Result<(), String> {
+    if recorded == here {
+        if expected == actual {
+            return Ok(());
+        }
+        return Err(first_difference(expected, actual));
+    }
+    let (expected, actual) = (diagnostics(expected), diagnostics(actual));
+    if expected == actual {
+        return Ok(());
+    }
+    Err(format!(
+        "The output was recorded with {recorded}; this is {here}, so only the error codes, \
+         primary messages and the lines they point at are compared.\n{}",
+        first_difference(&expected, &actual)
+    ))
+}
+
+/// The error codes, primary messages and the lines they point at, one line per
+/// diagnostic: `error[E0499]: cannot borrow ... at src/main.rs:7`. Notes,
+/// help, the drawing of spans and the closing summary are left out.
+fn diagnostics(output: &str) -> String {
+    let header = Regex::new(r"^(error|warning)(\[E\d{4}\])?: (.*)$").unwrap();
+    let location = Regex::new(r"^ *--> (.+):(\d+):\d+$").unwrap();
+    let summary =
+        Regex::new(r"^(aborting due to|\d+ warnings? emitted|could not compile)").unwrap();
+    let mut found = Vec::new();
+    let mut wants_location = false;
+    for line in output.lines() {
+        if let Some(caps) = header.captures(line) {
+            wants_location = !summary.is_match(&caps[3]);
+            if wants_location {
+                found.push(format!(
+                    "{}{}: {}",
+                    &caps[1],
+                    caps.get(2).map_or("", |c| c.as_str()),
+                    &caps[3]
+                ));
+            }
+        } else if wants_location && let Some(caps) = location.captures(line) {
+            let last = found.last_mut().unwrap();
+            last.push_str(&format!(" at {}:{}", &caps[1], &caps[2]));
+            wants_location = false;
+        }
+    }
+    found.join("\n") + "\n"
 }
 
 /// Builds the example listings once per test run and finds their executables.
@@ -507,6 +686,13 @@ fn every_listing_is_declared_and_shown() {
             "src/{file} is drawn from no listing's output"
         );
     }
+    for name in recorded().keys() {
+        assert_eq!(
+            declared.get(name),
+            Some(&Kind::Compiler),
+            "{RECORDED} names {name}, which is no listing in listings/compiler/"
+        );
+    }
     for entry in fs::read_dir(root.join("listings/output")).unwrap() {
         let name = entry.unwrap().path().file_stem().unwrap().to_owned();
         assert!(
@@ -560,4 +746,69 @@ fn the_listings_use_exactly_the_crates_the_introduction_names() {
         "listings/Cargo.toml depends on other crates than the introduction names \
          (its docs.rs links under \"## Running the code\")"
     );
+}
+
+/// The comparison of compiler outputs, on the compiler that recorded them and
+/// on another one (simulated by naming another recorded version).
+#[test]
+fn compiler_outputs_compare_what_must_hold_on_other_versions() {
+    let recorded = "\
+error[E0499]: cannot borrow `value` as mutable more than once at a time
+  --> src/main.rs:7:21
+   |
+ 7 |               s.spawn(|| {
+   |                       ^^ `value` was mutably borrowed here in the previous iteration of the loop
+   |
+note: requirement that the value outlives `'1` introduced here
+  --> /rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/std/src/thread/scoped.rs:203:34
+
+error: aborting due to 1 previous error
+
+For more information about this error, try `rustc --explain E0499`.
+";
+    let this = "rustc 1.95.0 (59807616e 2026-04-14)";
+    let other = "rustc 1.99.0 (0123456789 2027-01-01)";
+    let same = |text: &str, here: &str| {
+        compare_compiler(
+            &toolchain_paths(recorded),
+            &toolchain_paths(text),
+            this,
+            here,
+        )
+    };
+    // Reworded help, redrawn spans, another library path and line: the same
+    // diagnostics, so only the recording compiler sees a difference.
+    let redrawn = recorded
+        .replace("was mutably borrowed here", "is borrowed mutably here")
+        .replace(
+            "/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/std/src/thread/scoped.rs:203:34",
+            "/rustc/0123456789abcdef0123456789abcdef01234567/library/std/src/thread/scoped.rs:210:30",
+        )
+        .replace("aborting due to 1 previous error", "aborting due to previous error");
+    assert!(same(recorded, this).is_ok());
+    assert!(same(recorded, other).is_ok());
+    assert!(same(&redrawn, other).is_ok());
+    assert!(same(&redrawn, this).is_err());
+    // The library's source seen through the rust-src component: the same.
+    let with_rust_src = recorded.replace(
+        "/rustc/59807616e1fa2540724bfbac14d7976d7e4a3860/library/",
+        "/home/reader/.rustup/toolchains/stable-x86_64-unknown-linux-gnu/lib/rustlib/src/rust/library/",
+    ).replace(
+        "scoped.rs:203:34\n",
+        "scoped.rs:203:34\n    |\n203 |         F: FnOnce(&'scope Scope<'scope, 'env>) -> T,\n    |                                  ^^\n",
+    );
+    assert!(same(&with_rust_src, this).is_ok());
+    // Another primary message, error code or line pointed at fails everywhere.
+    for changed in [
+        recorded.replace("cannot borrow `value`", "cannot borrow `other`"),
+        recorded.replace("error[E0499]", "error[E0502]"),
+        recorded.replace("src/main.rs:7:21", "src/main.rs:8:21"),
+        recorded.replace(
+            "error: aborting",
+            "error[E0382]: use of moved value\n  --> src/main.rs:9:1\n\nerror: aborting",
+        ),
+    ] {
+        assert!(same(&changed, this).is_err(), "{changed}");
+        assert!(same(&changed, other).is_err(), "{changed}");
+    }
 }

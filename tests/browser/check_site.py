@@ -1,0 +1,463 @@
+"""The published site, checked in a real browser (headless Chromium).
+
+Builds the book with the pinned mdBook tools in `.tools/bin` (the README's
+first command installs them) and serves it on 127.0.0.1. Then, on every page
+of SUMMARY.md and on the print page:
+
+- no console error, uncaught exception or failed request, except the Rust
+  Playground being unreachable (it is on the internet; this check is offline);
+- every admonition the page's source declares is rendered with its kind's
+  colour and icon (the `gil` box in #3776ab with its own icon), and every
+  admonition kind the book uses is one it defines or mdbook-admonish has;
+- every editable listing became an editor with a Run button;
+- every image loaded, with alt text, its marks in contrast with what is
+  behind them;
+- in the `navy` theme, code stays readable (contrast with its background),
+  and a figure looks as it does in the light theme (it brings its own
+  background);
+- the search finds `Mutex`, and its results link to pages that say it;
+- the print page holds every chapter.
+
+Screenshots of every page, in the light and the navy theme, are kept in
+`target/browser-check/` (override with BROWSER_CHECK_DIR).
+
+Needs Python's `playwright` package (no browser download: it drives the
+Chromium at /usr/bin/chromium, or CHROMIUM). Without a browser it fails; it
+never skips. Exit code 0 when every check passed, 1 otherwise.
+"""
+
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = Path(os.environ.get("BROWSER_CHECK_DIR", ROOT / "target" / "browser-check"))
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+MDBOOK = ROOT / ".tools" / "bin" / "mdbook"
+PLAYGROUND = "play.rust-lang.org"
+SEARCH_WORD = "Mutex"
+
+# mdbook-admonish 1.20.0's built-in directives, each with its aliases
+# (https://tommilligan.github.io/mdbook-admonish/ "Directives"); the HTML
+# class is the first name.
+BUILTIN_KINDS = [
+    ["note"],
+    ["abstract", "summary", "tldr"],
+    ["info", "todo"],
+    ["tip", "hint", "important"],
+    ["success", "check", "done"],
+    ["question", "help", "faq"],
+    ["warning", "caution", "attention"],
+    ["failure", "fail", "missing"],
+    ["danger", "error"],
+    ["bug"],
+    ["example"],
+    ["quote", "cite"],
+]
+
+failures = []
+# The colour behind each figure in the light theme, by its address.
+figure_backgrounds = {}
+# What was checked, per theme: a check that finds nothing to check is no check.
+seen = {}
+
+
+def fail(message):
+    failures.append(message)
+    print(f"FAIL: {message}", flush=True)
+
+
+def die(message):
+    print(f"browser check: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def admonition_kinds():
+    """Every name an admonition may use, mapped to the kind it renders as."""
+    import tomllib
+    kinds = {name: names[0] for names in BUILTIN_KINDS for name in names}
+    config = tomllib.loads((ROOT / "book.toml").read_text())
+    custom = config["preprocessor"]["admonish"].get("directive", {}).get("custom", {})
+    for name, directive in custom.items():
+        kinds[name] = name
+        for alias in directive.get("aliases", []):
+            kinds[alias] = name
+    return kinds, {name: d["color"] for name, d in custom.items()}
+
+
+FENCE = re.compile(r"^[ \t>*+\-\d.]*(```+|~~~+)[ \t]*(\S[^\n]*)$", re.M)
+
+
+def declared_admonitions(markdown, kinds, where):
+    """The kinds of the admonitions a page's source declares, in order."""
+    found = []
+    for match in FENCE.finditer(markdown):
+        info = match.group(2)
+        if not info.startswith("admonish"):
+            continue
+        words = info[len("admonish"):].split()
+        name = words[0] if words and "=" not in words[0] else "note"
+        if name not in kinds:
+            fail(f"{where}: admonition kind `{name}` is neither the book's "
+                 f"(book.toml) nor mdbook-admonish's: {sorted(kinds)}")
+            continue
+        found.append(kinds[name])
+    return found
+
+
+def summary_pages():
+    """(source path, html path) of every chapter in SUMMARY.md, in order."""
+    text = (ROOT / "src" / "SUMMARY.md").read_text()
+    pages = []
+    for target in re.findall(r"\]\(([^)]+\.md)\)", text):
+        pages.append((target, target[:-3] + ".html"))
+    return pages
+
+
+def build_site():
+    if not MDBOOK.exists():
+        die(f"{MDBOOK} is missing: install the pinned tools with the README's "
+            "first command (cargo install --locked --root .tools ...)")
+    site = OUT / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    env = dict(os.environ, PATH=f"{MDBOOK.parent}{os.pathsep}{os.environ['PATH']}")
+    run = subprocess.run([str(MDBOOK), "build", "--dest-dir", str(site)], cwd=ROOT,
+                         env=env, capture_output=True, text=True)
+    print(run.stderr, end="")
+    if run.returncode != 0:
+        die("mdbook build failed")
+    if re.search(r"warn", run.stdout + run.stderr, re.I):
+        fail("mdbook build printed a warning (see above)")
+    html = site / "html" if (site / "html" / "index.html").exists() else site
+    return html
+
+
+def serve(directory):
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = QuietServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # The browser hangs up on requests it no longer needs (it moved on
+        # to the next page): not the site's fault.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def luminance(rgb):
+    def channel(c):
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = rgb[:3]
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a, b):
+    la, lb = sorted([luminance(a), luminance(b)], reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+# In-page helpers: colours as [r, g, b, a], computed styles, image pixels.
+PAGE_JS = """
+() => {
+  const rgba = (css) => {
+    const m = css.match(/rgba?\\(([^)]+)\\)/);
+    if (!m) return null;
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  // The colour behind an element: the first opaque background up the tree.
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c && c[3] > 0.5) return c;
+    }
+    return [255, 255, 255, 1];
+  };
+  const admonitions = [...document.querySelectorAll('main .admonition')].map((a) => {
+    const title = a.querySelector('.admonition-title');
+    const icon = title ? getComputedStyle(title, '::before') : null;
+    const kind = [...a.classList].find((c) => c.startsWith('admonish-'));
+    return {
+      kind: kind ? kind.slice('admonish-'.length) : null,
+      border: rgba(getComputedStyle(a).borderLeftColor),
+      borderWidth: parseFloat(getComputedStyle(a).borderLeftWidth),
+      title: title ? title.innerText.trim() : null,
+      iconMask: icon ? (icon.maskImage || icon.webkitMaskImage || 'none') : 'none',
+      iconColour: icon ? rgba(icon.backgroundColor) : null,
+      iconWidth: icon ? parseFloat(icon.width) : 0,
+    };
+  });
+  const editors = [...document.querySelectorAll('main code.editable')].map((c) => ({
+    ace: c.classList.contains('ace_editor') || !!c.closest('.ace_editor'),
+    run: !!c.closest('pre').querySelector('.play-button'),
+  }));
+  const images = [...document.querySelectorAll('main img')].map((img) => {
+    let pixels = null;
+    if (img.complete && img.naturalWidth > 0) {
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      // Composited on the page's background, as the reader sees it.
+      const bg = background(img);
+      const counts = new Map();
+      for (let i = 0; i < data.length; i += 4 * 7) {
+        const a = data[i + 3] / 255;
+        const px = [0, 1, 2].map((k) => Math.round(data[i + k] * a + bg[k] * (1 - a)));
+        const key = px.join(',');
+        counts.set(key, (counts.get(key) || 0) + 1);
+      }
+      pixels = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([k, n]) => [k.split(',').map(Number), n]);
+    }
+    return { src: img.getAttribute('src'), alt: img.alt, loaded: img.complete && img.naturalWidth > 0, pixels };
+  });
+  const code = [...document.querySelectorAll('main pre > code')].slice(0, 20).map((c) => {
+    const colours = [rgba(getComputedStyle(c).color)];
+    for (const span of c.querySelectorAll('span[class^="hljs-"]')) {
+      if (colours.length > 12) break;
+      colours.push(rgba(getComputedStyle(span).color));
+    }
+    return { colours, background: background(c) };
+  });
+  return {
+    theme: document.documentElement.className,
+    title: (document.querySelector('main h1') || {}).innerText || '',
+    text: document.querySelector('main') ? document.querySelector('main').innerText : '',
+    admonitions, editors, images, code,
+  };
+}
+"""
+
+
+def check_page(page, url, name, source, kinds, colours, theme):
+    """Loads one page and checks it; returns what the page shows."""
+    problems = []
+
+    def on_console(msg):
+        if msg.type == "error" and PLAYGROUND not in (msg.location or {}).get("url", "") \
+                and PLAYGROUND not in msg.text:
+            problems.append(f"console error: {msg.text}")
+
+    def on_error(error):
+        # book.js leaves the Playground's crate list request uncaught.
+        if "Failed to fetch" not in str(error) or not playground_failed:
+            problems.append(f"uncaught exception: {error}")
+
+    playground_failed = []
+
+    def on_failed(request):
+        if urlparse(request.url).hostname == PLAYGROUND:
+            playground_failed.append(request.url)
+        else:
+            problems.append(f"request failed: {request.url} ({request.failure})")
+
+    def on_response(response):
+        if response.status >= 400:
+            problems.append(f"HTTP {response.status}: {response.url}")
+
+    page.on("console", on_console)
+    page.on("pageerror", on_error)
+    page.on("requestfailed", on_failed)
+    page.on("response", on_response)
+    try:
+        page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        if source is not None and "editable" in source:
+            page.wait_for_selector("main .ace_editor")
+        shown = page.evaluate(PAGE_JS)
+        shot = OUT / "screenshots" / theme / (name.replace("/", "_") + ".png")
+        shot.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shot), full_page=True)
+    finally:
+        page.remove_listener("console", on_console)
+        page.remove_listener("pageerror", on_error)
+        page.remove_listener("requestfailed", on_failed)
+        page.remove_listener("response", on_response)
+
+    if theme not in shown["theme"].split():
+        problems.append(f"rendered in theme {shown['theme']!r}, not {theme!r}")
+
+    # Admonitions: the ones the source declares, each in its kind's colour,
+    # with an icon painted in that colour.
+    if source is not None:
+        declared = declared_admonitions(source, kinds, f"src/{name[:-len('.html')]}.md")
+        rendered = [a["kind"] for a in shown["admonitions"]]
+        if sorted(declared) != sorted(rendered):
+            problems.append(f"admonitions: the source declares {declared}, the page shows {rendered}")
+    for a in shown["admonitions"]:
+        what = f"admonition {a['kind']} {a['title']!r}"
+        if not a["border"] or a["border"][3] == 0 or a["borderWidth"] < 1:
+            problems.append(f"{what} has no coloured border")
+        if "url(" not in a["iconMask"] or a["iconWidth"] < 8:
+            problems.append(f"{what} has no icon")
+        if a["iconColour"] != a["border"]:
+            problems.append(f"{what}: icon colour {a['iconColour']} is not its border's {a['border']}")
+        expected = colours.get(a["kind"])
+        if expected:
+            rgb = [int(expected[i:i + 2], 16) for i in (1, 3, 5)]
+            if a["border"] is None or a["border"][:3] != rgb:
+                problems.append(f"{what}: colour {a['border']}, book.toml says {expected}")
+
+    if source is not None:
+        editable = len(re.findall(r"^[ \t>*+\-\d.]*(?:```+|~~~+)[ \t]*rust\S*editable", source, re.M))
+        if len(shown["editors"]) != editable:
+            problems.append(f"{editable} editable listings in the source, {len(shown['editors'])} on the page")
+    for i, e in enumerate(shown["editors"]):
+        if not e["ace"]:
+            problems.append(f"editable listing {i + 1} is not an editor")
+        if not e["run"]:
+            problems.append(f"editable listing {i + 1} has no Run button")
+
+    for img in shown["images"]:
+        if not img["loaded"]:
+            problems.append(f"image {img['src']} did not load")
+            continue
+        if not img["alt"]:
+            problems.append(f"image {img['src']} has no alt text")
+        # Readable: its most common colour (the background the reader sees)
+        # and some of its marks (text, lines) stand apart.
+        pixels = img["pixels"]
+        base = pixels[0][0]
+        best = max(contrast(base, colour) for colour, _ in pixels)
+        if best < 4.5:
+            problems.append(f"image {img['src']} is unreadable in {theme}: best contrast {best:.1f}")
+        # Drawn for a light page, a figure reads the same in a dark theme only
+        # if it brings its own background: the colour behind its marks must
+        # not change with the theme.
+        key = img["src"].rsplit("/", 1)[-1]
+        if theme == "light":
+            figure_backgrounds[key] = base
+        elif key in figure_backgrounds and contrast(figure_backgrounds[key], base) > 1.1:
+            problems.append(f"image {img['src']} has no background of its own: behind it is "
+                            f"{base} in {theme}, {figure_backgrounds[key]} in light, so its "
+                            "marks may vanish")
+
+    for i, c in enumerate(shown["code"]):
+        for colour in c["colours"]:
+            if colour and contrast(colour, c["background"]) < 3:
+                problems.append(f"code block {i + 1}: colour {colour} on {c['background']} "
+                                f"(contrast {contrast(colour, c['background']):.1f})")
+                break
+
+    counts = seen.setdefault(theme, {"pages": 0, "admonitions": 0, "gil": 0, "editors": 0,
+                                      "images": 0, "code blocks": 0})
+    counts["pages"] += 1
+    counts["admonitions"] += len(shown["admonitions"])
+    counts["gil"] += sum(a["kind"] == "gil" for a in shown["admonitions"])
+    counts["editors"] += len(shown["editors"])
+    counts["images"] += len(shown["images"])
+    counts["code blocks"] += len(shown["code"])
+    for p in problems:
+        fail(f"{name} ({theme}): {p}")
+    return shown
+
+
+def check_search(page, base, texts):
+    page.goto(urljoin(base, "index.html"))
+    page.click("#search-toggle")
+    # Typed key by key: mdBook searches on key presses.
+    page.locator("#searchbar").press_sequentially(SEARCH_WORD, delay=50)
+    page.wait_for_selector("#searchresults li a")
+    page.screenshot(path=str(OUT / "screenshots" / "search.png"))
+    links = page.eval_on_selector_all("#searchresults li a", "els => els.map(a => a.href)")
+    results = {urlparse(link).path.lstrip("/") for link in links}
+    mentions = {name for name, text in texts.items() if SEARCH_WORD.lower() in text.lower()}
+    print(f"search {SEARCH_WORD!r}: {len(links)} results on {len(results)} pages; "
+          f"{len(mentions)} pages mention it", flush=True)
+    if not results:
+        fail(f"search for {SEARCH_WORD!r} found nothing")
+    for page_path in sorted(results):
+        if page_path not in mentions:
+            fail(f"search for {SEARCH_WORD!r} links to {page_path}, which does not mention it")
+    most = max(mentions, key=lambda n: texts[n].lower().count(SEARCH_WORD.lower()), default=None)
+    if most and most not in results:
+        fail(f"search for {SEARCH_WORD!r} misses {most}, the page that says it most")
+    for link in links:
+        fragment = urlparse(link).fragment
+        if fragment:
+            page.goto(link)
+            if page.locator(f"[id='{fragment}']").count() == 0:
+                fail(f"search result {link} points at no anchor")
+
+
+def main():
+    if sys.version_info < (3, 11):
+        die("needs Python 3.11 or newer (for tomllib)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        die("Python's playwright package is missing: see README.md, 'The site in a browser'")
+    if not (Path(CHROMIUM).exists() and os.access(CHROMIUM, os.X_OK)):
+        die(f"no browser at {CHROMIUM}: install Debian's chromium "
+            "(apt-get install chromium), or set CHROMIUM to a Chromium binary")
+
+    kinds, colours = admonition_kinds()
+    for md in sorted((ROOT / "src").rglob("*.md")):
+        declared_admonitions(md.read_text(), kinds, md.relative_to(ROOT))
+    OUT.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(OUT / "screenshots", ignore_errors=True)
+    site = build_site()
+    server, base = serve(site)
+    pages = summary_pages()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        ])
+        texts = {}
+        for theme in ["light", "navy"]:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            # Generous: a loaded 2-core machine is slow; a broken page still fails.
+            context.set_default_timeout(120_000)
+            # Offline, like the machine this runs on: only the local server.
+            context.route("**/*", lambda route: route.continue_()
+                          if urlparse(route.request.url).hostname == "127.0.0.1" else route.abort())
+            context.add_init_script(f"localStorage.setItem('mdbook-theme', '{theme}')")
+            page = context.new_page()
+            for source_path, html in pages:
+                source = (ROOT / "src" / source_path).read_text()
+                shown = check_page(page, urljoin(base, html), html, source, kinds, colours, theme)
+                texts[html] = shown["text"]
+            shown = check_page(page, urljoin(base, "print.html"), "print.html", None, kinds, colours, theme)
+            if theme == "light":
+                for _, html in pages:
+                    title = texts[html].strip().splitlines()[0] if texts[html].strip() else ""
+                    if not title or title not in shown["text"]:
+                        fail(f"print.html does not hold {html} (its first line {title!r})")
+                check_search(page, base, texts)
+            context.close()
+        browser.close()
+    server.shutdown()
+    for theme, counts in seen.items():
+        print(f"{theme}: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
+        for what, n in counts.items():
+            if n == 0:
+                fail(f"{theme}: no {what} found to check")
+    print(f"screenshots: {OUT / 'screenshots'}")
+    if failures:
+        print(f"{len(failures)} failed: the site is broken in a browser (see above)")
+        sys.exit(1)
+    print(f"browser check: {len(pages) + 1} pages in 2 themes, search and print page: all passed")
+
+
+if __name__ == "__main__":
+    main()
