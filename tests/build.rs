@@ -38,9 +38,9 @@ fn main() {
     let mut python_tests = String::new();
     let mut compile_fail_tests = String::new();
     for dir in ["rustdoc", "skeptic", "python", "compile_fail"] {
-        let _ = fs::remove_dir_all(out.join(dir));
         fs::create_dir_all(out.join(dir)).unwrap();
     }
+    let mut written = Written::default();
 
     // A block that shows a whole Python listing (`listings/python/`) is run by
     // the listings test, with its arguments, and its output checked there: it
@@ -67,7 +67,7 @@ fn main() {
             .filter(|b| b.lang().starts_with("admonish"))
             .collect();
         let rustdoc = out.join("rustdoc").join(format!("{stem}.md"));
-        fs::write(&rustdoc, retag_as_text(content, &admonitions)).unwrap();
+        written.write(&rustdoc, retag_as_text(content, &admonitions));
         writeln!(
             doctest_mods,
             "#[doc = include_str!({:?})]\npub mod {ident} {{}}",
@@ -92,7 +92,7 @@ fn main() {
                 compile_fail.push(block);
                 let name = format!("{ident}_line_{}", block.line);
                 let file = out.join("compile_fail").join(format!("{name}.rs"));
-                fs::write(&file, without_hidden_marks(&block.body)).unwrap();
+                written.write(&file, without_hidden_marks(&block.body));
                 let codes: Vec<&str> = block
                     .info
                     .split(',')
@@ -109,7 +109,7 @@ fn main() {
             }
         }
         let skeptic = out.join("skeptic").join(format!("{stem}.md"));
-        fs::write(&skeptic, retag_as_text(content, &compile_fail)).unwrap();
+        written.write(&skeptic, retag_as_text(content, &compile_fail));
         skeptic_files.push(skeptic);
 
         for block in blocks
@@ -118,7 +118,7 @@ fn main() {
         {
             let name = format!("{ident}_line_{}", block.line);
             let file = out.join("python").join(format!("{name}.py"));
-            fs::write(&file, &block.body).unwrap();
+            written.write(&file, &block.body);
             writeln!(
                 python_tests,
                 "#[test]\nfn {name}() {{\n    run_python_block({:?}, {:?});\n}}\n",
@@ -129,10 +129,40 @@ fn main() {
         }
     }
 
-    fs::write(out.join("doctests.rs"), doctest_mods).unwrap();
-    fs::write(out.join("python_tests.rs"), python_tests).unwrap();
-    fs::write(out.join("compile_fail_tests.rs"), compile_fail_tests).unwrap();
+    written.write(&out.join("doctests.rs"), doctest_mods);
+    written.write(&out.join("python_tests.rs"), python_tests);
+    written.write(&out.join("compile_fail_tests.rs"), compile_fail_tests);
+    for dir in ["rustdoc", "skeptic", "python", "compile_fail"] {
+        written.remove_others(&out.join(dir));
+    }
     skeptic::generate_doc_tests(&skeptic_files);
+}
+
+/// Writes files only when their content changes, and remembers them. skeptic
+/// asks cargo to rerun this script when one of its input files changes: a file
+/// rewritten with the same content on every run would make every `cargo test`
+/// rebuild the whole test crate.
+#[derive(Default)]
+struct Written(std::collections::BTreeSet<PathBuf>);
+
+impl Written {
+    fn write(&mut self, path: &Path, content: impl AsRef<[u8]>) {
+        let content = content.as_ref();
+        if fs::read(path).ok().as_deref() != Some(content) {
+            fs::write(path, content).unwrap();
+        }
+        self.0.insert(path.to_path_buf());
+    }
+
+    /// Removes what an earlier run wrote into `dir` and this one did not.
+    fn remove_others(&self, dir: &Path) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if !self.0.contains(&path) {
+                fs::remove_file(&path).unwrap();
+            }
+        }
+    }
 }
 
 /// Every chapter of SUMMARY.md after mdBook's link preprocessor, keyed by its
