@@ -1,10 +1,6 @@
 """Two threads of different lengths, started and joined."""
-import sys
 import threading
 import time
-
-# Write each line whole, even under `python3 -u`: threads print at the same time.
-sys.stdout.reconfigure(line_buffering=True, write_through=False)
 
 
 def task(name, seconds):

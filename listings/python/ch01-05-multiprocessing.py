@@ -1,11 +1,7 @@
 """Two tasks, each in its own process, started and joined."""
 import multiprocessing
 import os
-import sys
 import time
-
-# Write each line whole, even under `python3 -u`: the children share this output.
-sys.stdout.reconfigure(line_buffering=True, write_through=False)
 
 
 def task(name, seconds):

@@ -269,9 +269,10 @@ fn run_listing(root: &Path, name: &str, listing: &Listing) -> book_tests::Run {
             Command::new(exe)
         }
         Kind::Python => {
+            // Line-buffered output, as on a terminal: see tests/python/sitecustomize.py.
             let mut python = Command::new("python3");
             python
-                .arg("-u")
+                .env("PYTHONPATH", root.join("tests/python"))
                 .arg(root.join(format!("listings/python/{name}.py")));
             python
         }
