@@ -117,6 +117,7 @@ macro_rules! listings {
 }
 
 mod figures;
+mod timeline;
 use figures::Figure;
 
 // One file per chapter, beside this one.
@@ -128,9 +129,16 @@ mod ch05;
 mod ch06;
 
 fn all() -> impl Iterator<Item = &'static (&'static str, Listing)> {
-    [ch01::ALL, ch02::ALL, ch03::ALL, ch04::ALL, ch05::ALL, ch06::ALL]
-        .into_iter()
-        .flatten()
+    [
+        ch01::ALL,
+        ch02::ALL,
+        ch03::ALL,
+        ch04::ALL,
+        ch05::ALL,
+        ch06::ALL,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 fn check(name: &str, listing: &Listing) {
