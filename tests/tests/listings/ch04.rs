@@ -65,7 +65,7 @@ listings! {
             Rule::Mask { pattern: r"127\.0\.0\.1:(\d+)" },
             // Which pool thread runs which job changes from run to run.
             Rule::Mask { pattern: r"^pool-(\d)," },
-            // When each job ran, in ms since the first was handed to the pool.
+            // When each job ran, in ms since just before the pool was built.
             Rule::Range { pattern: r"^pool-<varies>, (\d+) to", min: 0.0, max: 2000.0 },
             Rule::Range { pattern: r"^pool-<varies>, <number> to (\d+) ms", min: 0.0, max: 2000.0 },
             // The slowest page takes 400 ms; the others wait alongside it.
