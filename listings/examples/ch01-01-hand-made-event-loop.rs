@@ -4,7 +4,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// A future that is not ready the first time it is polled: awaiting it hands
 /// control back to whoever is polling, like a bare `yield` in a generator.
@@ -32,14 +32,17 @@ fn yield_now() -> YieldNow {
     YieldNow { yielded: false }
 }
 
-async fn task(name: &str, steps: u32) -> u32 {
+/// Each line starts with the time since `start`, in seconds.
+async fn task(name: &str, steps: u32, start: Instant) -> u32 {
     for step in 1..=steps {
-        println!("Task {name} is working... (step {step} of {steps})");
+        let t = start.elapsed().as_secs_f64();
+        println!("{t:.2} s  Task {name} is working... (step {step} of {steps})");
         thread::sleep(Duration::from_millis(100)); // some real work would go here
         yield_now().await; // let the other tasks have a turn
     }
     let result = rand::random_range(10_000..=20_000);
-    println!("Task {name} completed with result {result}");
+    let t = start.elapsed().as_secs_f64();
+    println!("{t:.2} s  Task {name} completed with result {result}");
     result
 }
 
@@ -62,8 +65,11 @@ fn event_loop(mut tasks: Vec<(&str, Task<'_>)>) -> BTreeMap<String, u32> {
 }
 
 fn main() {
-    let tasks: Vec<(&str, Task)> =
-        vec![("A", Box::pin(task("A", 2))), ("B", Box::pin(task("B", 3)))];
+    let start = Instant::now();
+    let tasks: Vec<(&str, Task)> = vec![
+        ("A", Box::pin(task("A", 2, start))),
+        ("B", Box::pin(task("B", 3, start))),
+    ];
     let results = event_loop(tasks);
     println!("All tasks completed. Results: {results:?}");
 }

@@ -1,21 +1,29 @@
 //! Two tasks of different lengths, each on its own thread, started, then joined.
+//! Each line starts with the time since `main` started, in seconds.
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-fn task(name: &str, millis: u64) {
-    println!("Task {name} started");
+fn task(name: &str, millis: u64, start: Instant) {
+    println!(
+        "{:.2} s  Task {name} started",
+        start.elapsed().as_secs_f64()
+    );
     thread::sleep(Duration::from_millis(millis));
-    println!("Task {name} completed");
+    println!(
+        "{:.2} s  Task {name} completed",
+        start.elapsed().as_secs_f64()
+    );
 }
 
 fn main() {
-    println!("Starting threads");
-    let a = thread::spawn(|| task("A", 200));
-    let b = thread::spawn(|| task("B", 300));
-    println!("Threads started");
+    let start = Instant::now();
+    println!("{:.2} s  Starting threads", start.elapsed().as_secs_f64());
+    let a = thread::spawn(move || task("A", 200, start));
+    let b = thread::spawn(move || task("B", 300, start));
+    println!("{:.2} s  Threads started", start.elapsed().as_secs_f64());
 
     // Wait for both: when main returns, the process ends, threads and all.
     a.join().unwrap();
     b.join().unwrap();
-    println!("Threads finished");
+    println!("{:.2} s  Threads finished", start.elapsed().as_secs_f64());
 }

@@ -6,20 +6,38 @@ use std::time::{Duration, Instant};
 
 use tokio::runtime::{Builder, Runtime};
 
+/// Which thread ran a task, and when, in ms since the runtime started.
+struct Ran {
+    number: u32,
+    id: ThreadId,
+    name: String,
+    from: u128,
+    to: u128,
+}
+
 /// Stands for a bit of work that keeps its thread busy for 50 ms. Blocking
 /// like this inside async code is a mistake: here it is on purpose, to see
 /// which thread runs each task.
-async fn task(number: u32) -> (u32, ThreadId, String) {
+async fn task(number: u32, start: Instant) -> Ran {
+    let from = start.elapsed().as_millis();
     thread::sleep(Duration::from_millis(50));
     let me = thread::current();
-    (number, me.id(), me.name().unwrap_or("unnamed").to_string())
+    let name = me.name().unwrap_or("unnamed").to_string();
+    let to = start.elapsed().as_millis();
+    Ran {
+        number,
+        id: me.id(),
+        name,
+        from,
+        to,
+    }
 }
 
 fn run_four_tasks(label: &str, runtime: Runtime) {
     println!("{label}:");
     let start = Instant::now();
     let results = runtime.block_on(async {
-        let handles: Vec<_> = (0..4).map(|n| tokio::spawn(task(n))).collect();
+        let handles: Vec<_> = (0..4).map(|n| tokio::spawn(task(n, start))).collect();
         let mut results = Vec::new();
         for handle in handles {
             results.push(handle.await.expect("the task panicked"));
@@ -28,8 +46,15 @@ fn run_four_tasks(label: &str, runtime: Runtime) {
     });
     let elapsed = start.elapsed().as_millis();
     let mut threads = HashSet::new();
-    for (number, id, name) in results {
-        println!("  task {number} ran on {id:?} ({name})");
+    for Ran {
+        number,
+        id,
+        name,
+        from,
+        to,
+    } in results
+    {
+        println!("  task {number} ran on {id:?} ({name}), {from} to {to} ms");
         threads.insert(id);
     }
     println!("  {} thread(s), {elapsed} ms in all", threads.len());

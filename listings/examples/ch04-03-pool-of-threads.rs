@@ -98,18 +98,21 @@ fn main() -> io::Result<()> {
         let done = done.clone();
         pool.spawn(move || {
             let url = format!("http://{address}{path}");
+            let from = start.elapsed().as_millis();
             let result = load_url(address, path, Duration::from_secs(5));
+            let to = start.elapsed().as_millis();
             let worker = thread::current().name().unwrap_or("unnamed").to_string();
+            let job = format!("{worker}, {from} to {to} ms: {url}");
             // Fails only if `main` stopped listening: then nobody wants it.
-            let _ = done.send((url, worker, result));
+            let _ = done.send((job, result));
         });
     }
     drop(done); // the loop below ends when every job has dropped its sender
 
-    for (url, worker, result) in results {
+    for (job, result) in results {
         match result {
-            Ok(page) => println!("{worker}: {url} page is {} bytes", page.len()),
-            Err(error) => println!("{worker}: {url} generated an error: {error}"),
+            Ok(page) => println!("{job} page is {} bytes", page.len()),
+            Err(error) => println!("{job} generated an error: {error}"),
         }
     }
     println!("{} URLs in {} ms", urls.len(), start.elapsed().as_millis());

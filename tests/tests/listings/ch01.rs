@@ -20,6 +20,14 @@ const MICROSECONDS: Rule = Rule::Range {
     max: 10_000_000.0,
 };
 
+/// `0.30 s  ` at the start of a line: the time since the listing started.
+/// Wide, for a loaded machine; the figure drawn from the output shows the times.
+const SECONDS_SINCE_START: Rule = Rule::Range {
+    pattern: r"^(\d+\.\d\d) s  ",
+    min: 0.0,
+    max: 30.0,
+};
+
 /// Milliseconds printed by a listing that waits or computes: wide, for a loaded machine.
 const MILLISECONDS: Rule = Rule::Range {
     pattern: r"( *\d+(?:\.\d+)?) ms",
@@ -29,9 +37,28 @@ const MILLISECONDS: Rule = Rule::Range {
 
 listings! {
     ch01_01_generator_event_loop: Listing { rules: &[RANDOM_RESULT], ..kind(Kind::Python) },
-    ch01_01_hand_made_event_loop: Listing { rules: &[RANDOM_RESULT], ..example() },
+    ch01_01_hand_made_event_loop: Listing {
+        rules: &[RANDOM_RESULT, SECONDS_SINCE_START],
+        figure: Some(Figure {
+            file: "img/ch01-01-hand-made-event-loop.svg",
+            draw: figures::event_loop_turns,
+        }),
+        ..example()
+    },
     ch01_02_threading: Listing { rules: &[STARTED_IN_ANY_ORDER], ..kind(Kind::Python) },
-    ch01_02_threads_join: Listing { rules: &[STARTED_IN_ANY_ORDER], ..example() },
+    ch01_02_threads_join: Listing {
+        rules: &[
+            // B sleeps 300 ms, and main waits for it.
+            Rule::Range { pattern: r"^(\d+\.\d\d) s  Threads finished", min: 0.29, max: 30.0 },
+            SECONDS_SINCE_START,
+            STARTED_IN_ANY_ORDER,
+        ],
+        figure: Some(Figure {
+            file: "img/ch01-02-threads-join.svg",
+            draw: figures::threads_join,
+        }),
+        ..example()
+    },
     ch01_02_thread_results: example(),
     ch01_02_thread_target_result: kind(Kind::Python),
     ch01_02_threads_scope: Listing { rules: &[STARTED_IN_ANY_ORDER], ..example() },
@@ -65,6 +92,24 @@ listings! {
         rules: &[Rule::Mask { pattern: r"First 12 received \(producer\.item\): (.*)" }],
         ..example()
     },
+    ch01_04_back_pressure: Listing {
+        rules: &[
+            // Six items of 100 ms each: the consumer is done after 0.6 s.
+            Rule::Range {
+                pattern: r"^(\d+\.\d\d) s  consumer  the channel is closed",
+                min: 0.59,
+                max: 30.0,
+            },
+            SECONDS_SINCE_START,
+            // Lines printed at about the same time by the two threads can swap.
+            Rule::Unordered { pattern: r"^<number> s  (?:producer|consumer)  (?:sent|took)" },
+        ],
+        figure: Some(Figure {
+            file: "img/ch01-04-back-pressure.svg",
+            draw: figures::back_pressure,
+        }),
+        ..example()
+    },
     ch01_04_crossbeam_queue: Listing {
         rules: &[Rule::Range {
             pattern: r"(?:Consumer 1|consumer 2) got (\d+)",
@@ -95,10 +140,15 @@ listings! {
     ch01_06_tokio_tasks: Listing {
         rules: &[
             RANDOM_RESULT,
+            SECONDS_SINCE_START,
             // B and C (then D, E and F) wake at the same instants, in either order.
-            Rule::Unordered { pattern: r"^Task [B-F] " },
+            Rule::Unordered { pattern: r"^<number> s  Task [B-F] " },
             Rule::Range { pattern: r"Took (\d+\.\d) s", min: 0.5, max: 2.0 },
         ],
+        figure: Some(Figure {
+            file: "img/ch01-06-tokio-tasks.svg",
+            draw: figures::tokio_tasks,
+        }),
         ..example()
     },
     ch01_06_unused_future: kind(Kind::Compiler),

@@ -15,7 +15,14 @@ listings! {
             // the worker that wakes first may take every task.
             Rule::Range { pattern: r"2 workers:\n(?:.*\n)*?  (\d) thread\(s\)", min: 1.0, max: 2.0 },
             Rule::Range { pattern: r"thread\(s\), (\d+) ms", min: 95.0, max: 1000.0 },
+            // When each task ran, in ms since its runtime started.
+            Rule::Range { pattern: r"\), (\d+) to", min: 0.0, max: 1000.0 },
+            Rule::Range { pattern: r" to (\d+) ms$", min: 45.0, max: 1000.0 },
         ],
+        figure: Some(Figure {
+            file: "img/ch04-00-one-thread-or-many.svg",
+            draw: figures::runtime_flavours,
+        }),
         ..example()
     },
     ch04_01_cpu_bound_speedup: Listing {
@@ -57,10 +64,17 @@ listings! {
         rules: &[
             Rule::Mask { pattern: r"127\.0\.0\.1:(\d+)" },
             // Which pool thread runs which job changes from run to run.
-            Rule::Mask { pattern: r"^pool-(\d):" },
+            Rule::Mask { pattern: r"^pool-(\d)," },
+            // When each job ran, in ms since just before the pool was built.
+            Rule::Range { pattern: r"^pool-<varies>, (\d+) to", min: 0.0, max: 2000.0 },
+            Rule::Range { pattern: r"^pool-<varies>, <number> to (\d+) ms", min: 0.0, max: 2000.0 },
             // The slowest page takes 400 ms; the others wait alongside it.
             Rule::Range { pattern: r"URLs in (\d+) ms", min: 399.0, max: 2000.0 },
         ],
+        figure: Some(Figure {
+            file: "img/ch04-03-pool-of-threads.svg",
+            draw: figures::pool_jobs,
+        }),
         ..example()
     },
     ch04_03_joinset: Listing {

@@ -2,9 +2,12 @@
 //! output file it is drawn from: regenerating the outputs redraws it, and the
 //! test checks that the SVG in `src/img/` is the drawing of the output shown.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use regex::Regex;
+
+use crate::timeline::{GREY, Timeline, timed_lines};
 
 /// A figure drawn from a listing's output.
 #[derive(Debug)]
@@ -261,4 +264,182 @@ pub fn measured_chart(output: &str) -> String {
     }
     svg.push_str("</svg>\n");
     svg
+}
+
+/// The tasks of Listings 1-2 and 1-26, one lane each, from lines such as
+/// `0.10 s  Task B is working... (step 1 of 3)`: a bar per step, a mark when
+/// the task completes. On one thread (`one_thread`) a step runs until the next
+/// line of any task, when it yields; in tokio it waits until the task's own
+/// next line, when its sleep ends.
+fn task_steps(output: &str, one_thread: bool) -> String {
+    let line =
+        Regex::new(r"^Task (\w+) (?:is working\.\.\. \(step (\d+) of \d+\)|completed)").unwrap();
+    let events: Vec<(f64, String, Option<String>)> = timed_lines(output)
+        .into_iter()
+        .filter_map(|(t, rest)| {
+            let c = line.captures(rest)?;
+            Some((
+                t,
+                c[1].to_string(),
+                c.get(2).map(|s| s.as_str().to_string()),
+            ))
+        })
+        .collect();
+    let mut timeline = Timeline::default();
+    for (i, (t, name, step)) in events.iter().enumerate() {
+        let lane = timeline.lane(&format!("Task {name}"));
+        match step {
+            Some(step) => {
+                let end = events[i + 1..]
+                    .iter()
+                    .find(|next| one_thread || next.1 == *name)
+                    .expect("a step is followed by another line")
+                    .0;
+                timeline.bar(lane, *t, end, format!("step {step}"), lane);
+            }
+            None => timeline.mark(lane, *t, "completed"),
+        }
+    }
+    timeline.svg()
+}
+
+/// Figure 1-1: Listing 1-2's two tasks taking turns on one thread.
+pub fn event_loop_turns(output: &str) -> String {
+    task_steps(output, true)
+}
+
+/// Figure 1-4: Listing 1-26's six tasks, one after the other and joined.
+pub fn tokio_tasks(output: &str) -> String {
+    task_steps(output, false)
+}
+
+/// Figure 1-2: Listing 1-4's two threads, and `main` waiting in `join`.
+pub fn threads_join(output: &str) -> String {
+    let mut timeline = Timeline::new(["main", "thread A", "thread B"]);
+    let mut started = BTreeMap::new();
+    let mut waiting = None;
+    for (t, rest) in timed_lines(output) {
+        if rest == "Threads started" {
+            timeline.mark(0, t, "both spawned");
+            waiting = Some(t);
+        } else if rest == "Threads finished" {
+            let from = waiting.expect("main starts the threads first");
+            timeline.bar(0, from, t, "waits in join", GREY);
+            timeline.mark(0, t, "finished");
+        } else if let Some(task) = rest.strip_prefix("Task ") {
+            let (name, what) = task.split_once(' ').expect("Task NAME started/completed");
+            if what == "started" {
+                started.insert(name.to_string(), t);
+            } else {
+                let lane = timeline.lane(&format!("thread {name}"));
+                timeline.bar(lane, started[name], t, format!("Task {name}"), lane);
+            }
+        }
+    }
+    timeline.legend = vec![(GREY, "waiting".to_string())];
+    timeline.svg()
+}
+
+/// Figure 1-3: Listing 1-21's producer, blocked in `send` while the channel
+/// is full, and its slow consumer, one bar per item.
+pub fn back_pressure(output: &str) -> String {
+    let mut timeline = Timeline::new(["producer", "consumer"]);
+    let lines = timed_lines(output);
+    let mut last_send = 0.0;
+    // Sends that return together are one mark, `sent 0–2`.
+    let mut burst: Vec<(f64, &str)> = Vec::new();
+    for (i, &(t, rest)) in lines.iter().enumerate() {
+        if let Some(item) = rest.strip_prefix("producer  sent item ") {
+            // A send that returns well after the last one waited for room.
+            if t - last_send >= 0.05 {
+                mark_sends(&mut timeline, &mut burst);
+                timeline.bar(0, last_send, t, "blocked", GREY);
+            }
+            burst.push((t, item));
+            last_send = t;
+        } else if let Some(item) = rest.strip_prefix("consumer  took item ") {
+            let end = lines[i + 1..]
+                .iter()
+                .find(|(_, next)| next.starts_with("consumer"))
+                .expect("the consumer says when the channel closes")
+                .0;
+            let item: usize = item.parse().unwrap();
+            timeline.bar(1, t, end, format!("item {item}"), item);
+        }
+    }
+    mark_sends(&mut timeline, &mut burst);
+    timeline.legend = vec![(GREY, "blocked in send: the channel is full".to_string())];
+    timeline.svg()
+}
+
+fn mark_sends(timeline: &mut Timeline, burst: &mut Vec<(f64, &str)>) {
+    if let Some(&(at, _)) = burst.first() {
+        let (first, last) = (burst[0].1, burst[burst.len() - 1].1);
+        let items = if first == last {
+            first.to_string()
+        } else {
+            format!("{first}–{last}")
+        };
+        timeline.mark(0, at, format!("sent {items}"));
+    }
+    burst.clear();
+}
+
+/// Figure 4-1: Listing 4-1's four tasks on the threads that ran them, from
+/// lines such as `  task 2 ran on ThreadId(3) (tokio-rt-worker), 53 to 103 ms`,
+/// each run timed from its own start.
+pub fn runtime_flavours(output: &str) -> String {
+    let line =
+        Regex::new(r"^  task (\d+) ran on ThreadId\((\d+)\) \(([\w-]+)\), (\d+) to (\d+) ms")
+            .unwrap();
+    let mut timeline = Timeline::default();
+    let mut runtime = 0;
+    for text in output.lines() {
+        if text.starts_with("multi_thread") {
+            runtime = 1;
+        }
+        let Some(c) = line.captures(text) else {
+            continue;
+        };
+        let name = if &c[3] == "main" { "main" } else { "worker" };
+        let lane = timeline.lane(&format!("{name}, ThreadId({})", &c[2]));
+        let (from, to): (f64, f64) = (c[4].parse().unwrap(), c[5].parse().unwrap());
+        timeline.bar(
+            lane,
+            from / 1000.0,
+            to / 1000.0,
+            format!("task {}", &c[1]),
+            runtime,
+        );
+    }
+    timeline.legend = vec![
+        (0, "current_thread".to_string()),
+        (1, "multi_thread, 2 workers".to_string()),
+    ];
+    timeline.svg()
+}
+
+/// Figure 4-2: Listing 4-5's five downloads, one lane per pool thread, from
+/// lines such as `pool-1, 5 to 306 ms: http://127.0.0.1:38377/slow/300 page is ...`.
+pub fn pool_jobs(output: &str) -> String {
+    let line = Regex::new(
+        r"(?m)^(pool-\d), (\d+) to (\d+) ms: http://[\d.:]+(\S*) (page|generated an error)",
+    )
+    .unwrap();
+    let mut jobs: Vec<_> = line.captures_iter(output).collect();
+    assert!(!jobs.is_empty(), "no job lines to draw");
+    jobs.sort_by(|a, b| a[1].cmp(&b[1]));
+    let mut timeline = Timeline::default();
+    for (index, c) in jobs.iter().enumerate() {
+        let lane = timeline.lane(&c[1]);
+        let (from, to): (f64, f64) = (c[2].parse().unwrap(), c[3].parse().unwrap());
+        let (from, to) = (from / 1000.0, to / 1000.0);
+        if &c[5] == "page" {
+            timeline.bar(lane, from, to, &c[4], index);
+        } else {
+            timeline.bar(lane, from, to, "", GREY);
+            timeline.mark(lane, to, "connection refused");
+        }
+    }
+    timeline.svg()
 }

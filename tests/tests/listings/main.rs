@@ -117,6 +117,7 @@ macro_rules! listings {
 }
 
 mod figures;
+mod timeline;
 use figures::Figure;
 
 // One file per chapter, beside this one.

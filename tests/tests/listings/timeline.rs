@@ -1,0 +1,325 @@
+//! The one drawing of time the figures share: lanes (threads, tasks,
+//! processes, workers), bars for when each piece of work ran, marks for
+//! instant events, and a time axis in milliseconds or seconds.
+//!
+//! The SVG carries its own light panel, so it reads the same on the light and
+//! the dark themes and in print; its `viewBox` lets the page scale it down to
+//! a phone's width.
+
+use std::fmt::Write as _;
+
+/// Bar colours, dark enough for white labels on them.
+pub const COLOURS: [&str; 6] = [
+    "#3b6ea5", "#c0504d", "#3d8b4f", "#8064a2", "#a0652a", "#4a7f86",
+];
+/// A colour for waiting rather than working (a blocked thread, a join).
+pub const GREY: usize = usize::MAX;
+const GREY_FILL: &str = "#8a8f98";
+
+/// One piece of work: from `from` to `to` seconds, on lane `lane`.
+pub struct Bar {
+    pub lane: usize,
+    pub from: f64,
+    pub to: f64,
+    pub label: String,
+    /// An index into [`COLOURS`], or [`GREY`].
+    pub colour: usize,
+}
+
+/// An instant event at `at` seconds on lane `lane`, labelled above the lane.
+pub struct Mark {
+    pub lane: usize,
+    pub at: f64,
+    pub label: String,
+}
+
+/// Lanes top to bottom, with their bars and marks; times in seconds from the
+/// start of the run.
+#[derive(Default)]
+pub struct Timeline {
+    pub lanes: Vec<String>,
+    pub bars: Vec<Bar>,
+    pub marks: Vec<Mark>,
+    /// Colour and meaning, drawn under the axis when not empty.
+    pub legend: Vec<(usize, String)>,
+}
+
+const WIDTH: f64 = 560.0;
+const LANE: f64 = 48.0;
+const TOP: f64 = 10.0;
+const TEXT: &str = "#222";
+const FONT: f64 = 15.0;
+
+fn fill(colour: usize) -> &'static str {
+    if colour == GREY {
+        GREY_FILL
+    } else {
+        COLOURS[colour % COLOURS.len()]
+    }
+}
+
+/// Text can't be measured here: a generous width per character of sans-serif.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * 0.58
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A tick step giving at most seven intervals up to `end` seconds, and how
+/// many steps the axis has.
+fn ticks(end: f64) -> (f64, usize) {
+    const STEPS: [f64; 12] = [
+        0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0,
+    ];
+    let end = end.max(0.01);
+    let step = STEPS
+        .into_iter()
+        .find(|step| (end / step - 1e-9).ceil() <= 7.0)
+        .unwrap_or(60.0);
+    (step, (end / step - 1e-9).ceil().max(1.0) as usize)
+}
+
+/// A tick's label: milliseconds on an axis shorter than a second, seconds
+/// (with as many decimals as the step needs) otherwise.
+fn tick_label(at: f64, step: f64, end: f64) -> String {
+    if end < 1.0 {
+        format!("{:.0} ms", at * 1000.0)
+    } else {
+        let decimals = if step >= 1.0 {
+            0
+        } else if (step * 10.0).fract().abs() < 1e-9 {
+            1
+        } else {
+            2
+        };
+        format!("{at:.decimals$} s")
+    }
+}
+
+impl Timeline {
+    pub fn new(lanes: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        Timeline {
+            lanes: lanes.into_iter().map(Into::into).collect(),
+            ..Timeline::default()
+        }
+    }
+
+    /// The lane called `name`, added at the bottom if it is new.
+    pub fn lane(&mut self, name: &str) -> usize {
+        match self.lanes.iter().position(|lane| lane == name) {
+            Some(index) => index,
+            None => {
+                self.lanes.push(name.to_string());
+                self.lanes.len() - 1
+            }
+        }
+    }
+
+    pub fn bar(
+        &mut self,
+        lane: usize,
+        from: f64,
+        to: f64,
+        label: impl Into<String>,
+        colour: usize,
+    ) {
+        let label = label.into();
+        self.bars.push(Bar {
+            lane,
+            from,
+            to,
+            label,
+            colour,
+        });
+    }
+
+    pub fn mark(&mut self, lane: usize, at: f64, label: impl Into<String>) {
+        let label = label.into();
+        self.marks.push(Mark { lane, at, label });
+    }
+
+    pub fn svg(&self) -> String {
+        assert!(!self.lanes.is_empty(), "a timeline needs a lane");
+        assert!(
+            !self.bars.is_empty() || !self.marks.is_empty(),
+            "nothing to draw"
+        );
+        let last = self
+            .bars
+            .iter()
+            .map(|b| b.to)
+            .chain(self.marks.iter().map(|m| m.at))
+            .fold(0.0, f64::max);
+        let (step, steps) = ticks(last);
+        let end = step * steps as f64;
+        let left = 16.0
+            + self
+                .lanes
+                .iter()
+                .map(|lane| text_width(lane, FONT))
+                .fold(0.0, f64::max);
+        let right = WIDTH - 36.0;
+        let x = |t: f64| left + (right - left) * t / end;
+        let axis = TOP + LANE * self.lanes.len() as f64 + 6.0;
+        let legend_y = axis + 48.0;
+        let height = if self.legend.is_empty() {
+            axis + 34.0
+        } else {
+            legend_y + 12.0
+        };
+
+        let mut svg = String::new();
+        let w = WIDTH;
+        writeln!(
+            svg,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0} {height:.0}" width="{w:.0}" height="{height:.0}" font-family="sans-serif" font-size="{FONT}">"#
+        )
+        .unwrap();
+        writeln!(
+            svg,
+            r##"<rect width="100%" height="100%" rx="6" fill="#fafafa" stroke="#d0d0d0"/>"##
+        )
+        .unwrap();
+        // Lanes: a name, and a faint band to read the bars against.
+        for (index, name) in self.lanes.iter().enumerate() {
+            let y = TOP + LANE * index as f64;
+            if index % 2 == 0 {
+                writeln!(
+                    svg,
+                    r##"<rect x="{l:.1}" y="{y:.1}" width="{bw:.1}" height="{LANE}" fill="#eef0f3"/>"##,
+                    l = left,
+                    bw = right - left,
+                )
+                .unwrap();
+            }
+            writeln!(
+                svg,
+                r#"<text x="8" y="{ty:.1}" fill="{TEXT}">{name}</text>"#,
+                ty = y + LANE / 2.0 + 9.0,
+                name = escape(name),
+            )
+            .unwrap();
+        }
+        // Tick lines across the lanes, then the axis with its labels.
+        for n in 0..=steps {
+            let tick = step * n as f64;
+            let tx = x(tick);
+            writeln!(
+                svg,
+                r##"<line x1="{tx:.1}" y1="{TOP}" x2="{tx:.1}" y2="{y2:.1}" stroke="#d8dbe0"/><text x="{tx:.1}" y="{ty:.1}" fill="{TEXT}" text-anchor="middle">{label}</text>"##,
+                y2 = axis + 5.0,
+                ty = axis + 22.0,
+                label = tick_label(tick, step, end),
+            )
+            .unwrap();
+        }
+        writeln!(
+            svg,
+            r##"<line x1="{left:.1}" y1="{axis:.1}" x2="{right:.1}" y2="{axis:.1}" stroke="#555"/>"##
+        )
+        .unwrap();
+        // Bars in the lower part of their lane, labelled inside when the
+        // label fits.
+        for bar in &self.bars {
+            let y = TOP + LANE * bar.lane as f64 + 18.0;
+            let (x1, x2) = (x(bar.from), x(bar.to));
+            let bw = (x2 - x1 - 1.0).max(2.0);
+            write!(
+                svg,
+                r#"<rect x="{x1:.1}" y="{y:.1}" width="{bw:.1}" height="26" rx="3" fill="{c}"/>"#,
+                c = fill(bar.colour),
+            )
+            .unwrap();
+            if text_width(&bar.label, 14.0) + 8.0 <= bw {
+                write!(
+                    svg,
+                    r##"<text x="{tx:.1}" y="{ty:.1}" fill="#fff" font-size="14" text-anchor="middle">{label}</text>"##,
+                    tx = x1 + bw / 2.0,
+                    ty = y + 18.0,
+                    label = escape(&bar.label),
+                )
+                .unwrap();
+            }
+            svg.push('\n');
+        }
+        // Marks: a tick through the lane and a label in its upper part.
+        for mark in &self.marks {
+            let y = TOP + LANE * mark.lane as f64;
+            let mx = x(mark.at);
+            let anchor = if mx + text_width(&mark.label, 13.0) + 6.0 > WIDTH - 4.0 {
+                "end"
+            } else {
+                "start"
+            };
+            let tx = if anchor == "end" { mx - 4.0 } else { mx + 4.0 };
+            writeln!(
+                svg,
+                r##"<path d="M{mx:.1} {y1:.1}V{y2:.1}" stroke="{TEXT}" stroke-width="2"/><path d="M{a:.1} {y1:.1}h8l-4 6z" fill="{TEXT}"/><text x="{tx:.1}" y="{ty:.1}" fill="{TEXT}" font-size="13" text-anchor="{anchor}">{label}</text>"##,
+                y1 = y + 3.0,
+                y2 = y + LANE - 3.0,
+                a = mx - 4.0,
+                ty = y + 14.0,
+                label = escape(&mark.label),
+            )
+            .unwrap();
+        }
+        // Legend: a swatch and its meaning, side by side.
+        let mut lx = left;
+        for (colour, meaning) in &self.legend {
+            writeln!(
+                svg,
+                r#"<rect x="{lx:.1}" y="{sy:.1}" width="14" height="14" rx="2" fill="{c}"/><text x="{tx:.1}" y="{legend_y:.1}" fill="{TEXT}">{meaning}</text>"#,
+                sy = legend_y - 12.0,
+                c = fill(*colour),
+                tx = lx + 20.0,
+                meaning = escape(meaning),
+            )
+            .unwrap();
+            lx += 36.0 + text_width(meaning, FONT);
+        }
+        svg.push_str("</svg>\n");
+        svg
+    }
+}
+
+/// Lines of the form `  0.30 s  rest` or `  300 ms  rest`: each line's time in
+/// seconds and the rest of the line, trimmed. Other lines are skipped.
+pub fn timed_lines(output: &str) -> Vec<(f64, &str)> {
+    output
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim_start();
+            let (number, rest) = line.split_once(' ')?;
+            let value: f64 = number.parse().ok()?;
+            if let Some(rest) = rest.strip_prefix("s ") {
+                Some((value, rest.trim()))
+            } else {
+                rest.strip_prefix("ms ")
+                    .map(|rest| (value / 1000.0, rest.trim()))
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn ticks_are_round() {
+    assert_eq!(ticks(0.2), (0.05, 4));
+    assert_eq!(ticks(0.61), (0.1, 7));
+    assert_eq!(ticks(0.401), (0.1, 5));
+    assert_eq!(ticks(0.6), (0.1, 6));
+    assert_eq!(ticks(3.0), (0.5, 6));
+    assert_eq!(ticks(3.6), (1.0, 4));
+    assert_eq!(tick_label(0.1, 0.1, 0.6), "100 ms");
+    assert_eq!(tick_label(1.5, 0.5, 3.0), "1.5 s");
+    assert_eq!(tick_label(2.0, 1.0, 5.0), "2 s");
+}
+
+#[test]
+fn timed_lines_read_both_units() {
+    let lines = timed_lines("  0.30 s  task A  start\nheader\n 250 ms  done\n");
+    assert_eq!(lines, [(0.30, "task A  start"), (0.25, "done")]);
+}
