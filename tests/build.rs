@@ -8,7 +8,12 @@
 //!   fences retagged as text (rustdoc would read `title="..."` as code
 //!   attributes);
 //! - `skeptic/`: the chapters with `compile_fail` blocks retagged as text
-//!   (skeptic has no `compile_fail`; rustdoc checks that those blocks fail);
+//!   (skeptic has no `compile_fail`; rustdoc checks that those blocks fail).
+//!
+//! In both, every other Rust block is marked `no_run`: rustdoc and skeptic
+//! compile it as the page shows it, and the listings test, which builds and
+//! runs every listing under a timeout and checks its output, runs it. Running
+//! each program three times made a warm `cargo test` take 100 s.
 //! - `python/`: one file per ```` ```python ```` block, run by `tests/python.rs`;
 //! - `compile_fail/`: one file per `compile_fail` block. rustdoc only checks
 //!   error codes on nightly, so `tests/compile_fail.rs` compiles each with
@@ -67,7 +72,8 @@ fn main() {
             .filter(|b| b.lang().starts_with("admonish"))
             .collect();
         let rustdoc = out.join("rustdoc").join(format!("{stem}.md"));
-        written.write(&rustdoc, retag_as_text(content, &admonitions));
+        let rustdoc_copy = retag_for_tests(content, &blocks, &admonitions);
+        written.write(&rustdoc, rustdoc_copy);
         writeln!(
             doctest_mods,
             "#[doc = include_str!({:?})]\npub mod {ident} {{}}",
@@ -109,7 +115,7 @@ fn main() {
             }
         }
         let skeptic = out.join("skeptic").join(format!("{stem}.md"));
-        written.write(&skeptic, retag_as_text(content, &compile_fail));
+        written.write(&skeptic, retag_for_tests(content, &blocks, &compile_fail));
         skeptic_files.push(skeptic);
 
         for block in blocks
@@ -369,12 +375,29 @@ fn info_span(content: &str, start: usize) -> std::ops::Range<usize> {
 
 /// The chapter with the info string of each given block replaced by `text`:
 /// the block is still shown, but no tool takes it for Rust.
-fn retag_as_text(content: &str, blocks: &[&Fence]) -> String {
-    let mut spans: Vec<_> = blocks.iter().map(|b| b.info_span.clone()).collect();
-    spans.sort_by_key(|span| std::cmp::Reverse(span.start));
+fn retag_for_tests(content: &str, blocks: &[Fence], as_text: &[&Fence]) -> String {
+    let mut changes: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    for block in blocks {
+        let attrs: Vec<&str> = block.info.split(',').map(str::trim).collect();
+        if as_text.iter().any(|b| b.info_span == block.info_span) {
+            changes.push((block.info_span.clone(), "text".to_string()));
+        } else if block.lang() == "rust"
+            && !attrs.iter().any(|a| ["compile_fail", "no_run"].contains(a))
+        {
+            // The listings test runs every listing, with its timeout and its
+            // output checked; here each block is compiled as the page shows it.
+            let rest = block
+                .info
+                .trim_start()
+                .strip_prefix("rust")
+                .unwrap_or_default();
+            changes.push((block.info_span.clone(), format!("rust,no_run{rest}")));
+        }
+    }
+    changes.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
     let mut out = content.to_string();
-    for span in spans {
-        out.replace_range(span, "text");
+    for (span, info) in changes {
+        out.replace_range(span, &info);
     }
     out
 }

@@ -1,9 +1,9 @@
 //! The book's tests.
 //!
 //! - The doctests of this crate are the book's chapters, includes expanded
-//!   (see `build.rs`): `cargo test` compiles and runs every Rust block with
-//!   rustdoc, and checks that every `compile_fail` block fails.
-//! - `tests/skeptic.rs` compiles and runs the same blocks with skeptic.
+//!   (see `build.rs`): `cargo test` compiles every Rust block with rustdoc,
+//!   and checks that every `compile_fail` block fails.
+//! - `tests/skeptic.rs` compiles the same blocks with skeptic.
 //! - `tests/listings/` runs every listing and compares its output with the
 //!   file the chapter shows.
 //! - `tests/python.rs` runs every Python block.
