@@ -399,6 +399,48 @@ def check_search(page, base, texts):
                 fail(f"search result {link} points at no anchor")
 
 
+def check_quizzes(page, base, pages):
+    """Every page whose source has a quiz shows it; one quiz is answered to
+    the end, and its feedback and explanations are shown."""
+    quiz_pages = [html for source_path, html in pages
+                  if "{{#quiz " in (ROOT / "src" / source_path).read_text()]
+    if not quiz_pages:
+        fail("no page has a quiz to check")
+        return
+    for html in quiz_pages:
+        page.goto(urljoin(base, html))
+        if page.locator(".mdbook-quiz").count() == 0:
+            page.wait_for_timeout(2000)
+        if page.locator(".mdbook-quiz").count() == 0:
+            fail(f"{html}: its quiz is not shown")
+    html = quiz_pages[0]
+    page.goto(urljoin(base, html))
+    quiz = page.locator(".mdbook-quiz").first
+    quiz.get_by_text("Start").click()
+    answered = 0
+    while quiz.locator("input[type=submit]").count() > 0 and answered < 10:
+        # Any answer will do: the first option, and some text where text is asked.
+        labels = quiz.locator("label")
+        if labels.count() > 0:
+            labels.first.click()
+        for field in quiz.locator("textarea, input[type=text]").all():
+            field.fill("1")
+        quiz.locator("input[type=submit]").first.click()
+        answered += 1
+    feedback = quiz.get_by_text("see the correct answers")
+    if answered == 0 or feedback.count() == 0:
+        fail(f"{html}: the quiz did not finish after {answered} answers")
+        return
+    feedback.first.click()
+    page.wait_for_timeout(500)
+    quiz.screenshot(path=str(OUT / "screenshots" / "quiz.png"))
+    text = quiz.inner_text()
+    if "Correct" not in text or "Context:" not in text:
+        fail(f"{html}: the answered quiz shows no feedback or no explanation")
+    print(f"quizzes: shown on {len(quiz_pages)} pages; {html}'s answered "
+          f"({answered} questions), feedback shown", flush=True)
+
+
 def main():
     if sys.version_info < (3, 11):
         die("needs Python 3.11 or newer (for tomllib)")
@@ -444,6 +486,7 @@ def main():
                     if not title or title not in shown["text"]:
                         fail(f"print.html does not hold {html} (its first line {title!r})")
                 check_search(page, base, texts)
+                check_quizzes(page, base, pages)
             context.close()
         browser.close()
     server.shutdown()
