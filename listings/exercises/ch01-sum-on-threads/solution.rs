@@ -8,7 +8,7 @@ use rayon::prelude::*;
 /// thread sums one slice and returns its part through `join`.
 fn sum_on_threads(numbers: &[u64], threads: usize) -> u64 {
     assert!(threads > 0, "at least one thread");
-    // Round up, so that `threads` slices cover every number (and never ask
+    // Round up, so that at most `threads` slices cover every number (and never ask
     // `chunks` for slices of length 0).
     let size = numbers.len().div_ceil(threads).max(1);
     thread::scope(|s| {

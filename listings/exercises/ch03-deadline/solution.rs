@@ -18,6 +18,8 @@ async fn sum_until(rx: &mut mpsc::Receiver<u64>, deadline: Duration) -> (u64, bo
     let mut sum = 0;
     loop {
         tokio::select! {
+            // Checked first, so that the deadline wins a tie with a number.
+            biased;
             () = &mut timer => return (sum, true),
             received = rx.recv() => match received {
                 Some(n) => sum += n,

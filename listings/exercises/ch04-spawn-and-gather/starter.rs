@@ -3,8 +3,8 @@
 //! `asyncio.gather(..., return_exceptions=True)`.
 use std::time::Duration;
 
-/// The work of one task: waits a little (less for larger numbers, so the
-/// tasks finish in the opposite order to their inputs) and squares `n`.
+/// The work of one task: waits a little (less for larger numbers up to 10,
+/// so increasing inputs finish in the opposite order) and squares `n`.
 /// It panics on 13.
 #[allow(dead_code)] // until your squares calls it
 async fn slow_square(n: u64) -> u64 {
