@@ -443,3 +443,7 @@ pub fn pool_jobs(output: &str) -> String {
     }
     timeline.svg()
 }
+
+// Chapter 2's timelines.
+
+// Chapter 3's timelines.
