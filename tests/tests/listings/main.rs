@@ -201,15 +201,7 @@ fn check(name: &str, listing: &Listing) {
     };
     let expected = normalise(name, "the output file", &expected, listing.rules);
     if let Some(figure) = &listing.figure {
-        let path = root.join("src").join(figure.file);
-        let drawn = fs::read_to_string(&path).unwrap_or_default();
-        assert!(
-            drawn == (figure.draw)(&expected_raw),
-            "{} is not the drawing of {}: regenerate the outputs \
-             (UPDATE_OUTPUTS=1 cargo test -p book-tests --test listings)",
-            path.display(),
-            expected_path.display()
-        );
+        check_figure(&root, figure, &expected_raw, &expected_path);
     }
     if listing.kind == Kind::Compiler {
         let recorded = recorded_compiler(name);
@@ -244,14 +236,30 @@ fn check_output_file(name: &str, listing: &Listing) {
         .unwrap_or_else(|e| panic!("listing {name}: cannot read {}: {e}", path.display()));
     normalise(name, "the output file", &output, listing.rules);
     if let Some(figure) = &listing.figure {
-        let drawn = fs::read_to_string(root.join("src").join(figure.file)).unwrap_or_default();
-        assert!(
-            drawn == (figure.draw)(&output),
-            "src/{} is not the drawing of {}: regenerate the outputs",
-            figure.file,
-            path.display()
-        );
+        check_figure(&root, figure, &output, &path);
     }
+}
+
+/// A figure must be the drawing of the output file it is drawn from. With
+/// `UPDATE_FIGURES` set, it is redrawn from that file instead: for a change
+/// to the drawing code, which needs no new runs.
+fn check_figure(root: &Path, figure: &Figure, output: &str, output_path: &Path) {
+    let path = root.join("src").join(figure.file);
+    let drawing = (figure.draw)(output);
+    if std::env::var_os("UPDATE_FIGURES").is_some() {
+        fs::write(&path, drawing).unwrap();
+        return;
+    }
+    let drawn = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        drawn == drawing,
+        "{} is not the drawing of {}: regenerate the outputs \
+         (UPDATE_OUTPUTS=1 cargo test -p book-tests --test listings), or only \
+         the figures if the drawing code changed \
+         (UPDATE_FIGURES=1 cargo test -p book-tests --test listings)",
+        path.display(),
+        output_path.display()
+    );
 }
 
 fn run_listing(root: &Path, name: &str, listing: &Listing) -> book_tests::Run {

@@ -100,6 +100,17 @@ fn tick_label(at: f64, step: f64, end: f64) -> String {
     }
 }
 
+/// The start of every figure's SVG: its size, which the page scales down to
+/// fit, and a light panel of its own, so that it reads the same on the light
+/// and the dark themes and in print.
+pub fn panel(width: f64, height: f64, font_size: f64) -> String {
+    format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" width="{width:.0}" height="{height:.0}" font-family="sans-serif" font-size="{font_size}">
+<rect width="100%" height="100%" rx="6" fill="#fafafa" stroke="#d0d0d0"/>
+"##
+    )
+}
+
 impl Timeline {
     pub fn new(lanes: impl IntoIterator<Item = impl Into<String>>) -> Self {
         Timeline {
@@ -172,18 +183,7 @@ impl Timeline {
             legend_y + 12.0
         };
 
-        let mut svg = String::new();
-        let w = WIDTH;
-        writeln!(
-            svg,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0} {height:.0}" width="{w:.0}" height="{height:.0}" font-family="sans-serif" font-size="{FONT}">"#
-        )
-        .unwrap();
-        writeln!(
-            svg,
-            r##"<rect width="100%" height="100%" rx="6" fill="#fafafa" stroke="#d0d0d0"/>"##
-        )
-        .unwrap();
+        let mut svg = panel(WIDTH, height, FONT);
         // Lanes: a name, and a faint band to read the bars against.
         for (index, name) in self.lanes.iter().enumerate() {
             let y = TOP + LANE * index as f64;
