@@ -73,7 +73,9 @@ pub fn measured_chart(output: &str) -> String {
     assert_eq!(cpu.len(), 7, "the benchmark has 7 CPU-bound rows");
     assert_eq!(waiting.len(), 4, "the benchmark has 4 waiting rows");
 
-    let (left, bars, row, width) = (250.0, 380.0, 26.0, 760.0);
+    // Each row's name above its bar, so that the bars get the width: the
+    // chart stays narrow enough to read on a phone.
+    let (left, bars, row, width) = (24.0, 396.0, 40.0, 560.0);
     let colour = |language: &str| {
         if language == "Rust" {
             COLOURS[1]
@@ -88,10 +90,11 @@ pub fn measured_chart(output: &str) -> String {
     let bar = |svg: &mut String, y: f64, language: &str, label: &str, length: f64, text: &str| {
         writeln!(
             svg,
-            r##"<text x="12" y="{ty:.1}" fill="#333">{language} {label}</text><rect x="{left}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="3" fill="{c}"/><text x="{tx:.1}" y="{ty:.1}" fill="#333">{text}</text>"##,
-            ty = y + row / 2.0 + 1.0,
+            r##"<text x="{left}" y="{ly:.1}" fill="#333">{language} {label}</text><rect x="{left}" y="{by:.1}" width="{w:.1}" height="16" rx="3" fill="{c}"/><text x="{tx:.1}" y="{ty:.1}" fill="#333">{text}</text>"##,
+            ly = y + 14.0,
+            by = y + 19.0,
+            ty = y + 32.0,
             w = length.max(2.0),
-            h = row - 8.0,
             c = colour(language),
             tx = left + length.max(2.0) + 6.0,
         )
