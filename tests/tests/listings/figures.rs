@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use regex::Regex;
 
-use crate::timeline::{COLOURS, GREY, Timeline, panel, timed_lines};
+use crate::timeline::{COLOURS, GREY, Timeline, WIDTH, panel, timed_lines};
 
 /// A figure drawn from a listing's output.
 #[derive(Debug)]
@@ -75,7 +75,7 @@ pub fn measured_chart(output: &str) -> String {
 
     // Each row's name above its bar, so that the bars get the width: the
     // chart stays narrow enough to read on a phone.
-    let (left, bars, row, width) = (24.0, 396.0, 40.0, 560.0);
+    let (left, bars, row, width) = (24.0, 346.0, 40.0, WIDTH);
     let colour = |language: &str| {
         if language == "Rust" {
             COLOURS[1]
@@ -86,7 +86,7 @@ pub fn measured_chart(output: &str) -> String {
     let mut y = 34.0;
     // Title, 7 bars, axis, gap and title, 4 bars, axis.
     let height = y + row * 7.0 + 4.0 + 56.0 + row * 4.0 + 4.0 + 34.0;
-    let mut svg = panel(width, height, 13.0);
+    let mut svg = panel(width, height, 14.0);
     let bar = |svg: &mut String, y: f64, language: &str, label: &str, length: f64, text: &str| {
         writeln!(
             svg,

@@ -44,7 +44,9 @@ pub struct Timeline {
     pub legend: Vec<(usize, String)>,
 }
 
-const WIDTH: f64 = 560.0;
+/// Every figure's width: at 375 px, a phone's page shows it at about two
+/// thirds of its size, and its smallest text (14) at about 9 px.
+pub const WIDTH: f64 = 520.0;
 const LANE: f64 = 48.0;
 const TOP: f64 = 10.0;
 const TEXT: &str = "#222";
@@ -69,25 +71,30 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// A tick step giving at most seven intervals up to `end` seconds, and how
-/// many steps the axis has.
-fn ticks(end: f64) -> (f64, usize) {
-    const STEPS: [f64; 12] = [
-        0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0,
+/// A round tick step for an axis up to `end` seconds and `room` pixels long:
+/// at most seven intervals, each wider than its label. Returns the step and
+/// how many steps the axis has.
+fn ticks(end: f64, room: f64) -> (f64, usize) {
+    const STEPS: [f64; 13] = [
+        0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 60.0,
     ];
     let end = end.max(0.01);
-    let step = STEPS
-        .into_iter()
-        .find(|step| (end / step - 1e-9).ceil() <= 7.0)
-        .unwrap_or(60.0);
-    (step, (end / step - 1e-9).ceil().max(1.0) as usize)
+    let steps = |step: f64| (end / step - 1e-9).ceil().max(1.0) as usize;
+    let fits = |step: f64| {
+        let (n, last) = (steps(step), step * steps(step) as f64);
+        let widest = tick_label(last - step, step, last);
+        n <= 7 && room / n as f64 >= text_width(&widest, FONT) + 14.0
+    };
+    let step = STEPS.into_iter().find(|&step| fits(step)).unwrap_or(60.0);
+    (step, steps(step))
 }
 
-/// A tick's label: milliseconds on an axis shorter than a second, seconds
-/// (with as many decimals as the step needs) otherwise.
+/// A tick's number: milliseconds on an axis shorter than a second, seconds
+/// (with as many decimals as the step needs) otherwise. The last tick also
+/// says the unit.
 fn tick_label(at: f64, step: f64, end: f64) -> String {
-    if end < 1.0 {
-        format!("{:.0} ms", at * 1000.0)
+    let number = if end < 1.0 {
+        format!("{:.0}", at * 1000.0)
     } else {
         let decimals = if step >= 1.0 {
             0
@@ -96,7 +103,14 @@ fn tick_label(at: f64, step: f64, end: f64) -> String {
         } else {
             2
         };
-        format!("{at:.decimals$} s")
+        format!("{at:.decimals$}")
+    };
+    if at < end - 1e-9 {
+        number
+    } else if end < 1.0 {
+        format!("{number} ms")
+    } else {
+        format!("{number} s")
     }
 }
 
@@ -165,8 +179,6 @@ impl Timeline {
             .map(|b| b.to)
             .chain(self.marks.iter().map(|m| m.at))
             .fold(0.0, f64::max);
-        let (step, steps) = ticks(last);
-        let end = step * steps as f64;
         let left = 16.0
             + self
                 .lanes
@@ -174,13 +186,25 @@ impl Timeline {
                 .map(|lane| text_width(lane, FONT))
                 .fold(0.0, f64::max);
         let right = WIDTH - 36.0;
+        let (step, steps) = ticks(last, right - left);
+        let end = step * steps as f64;
         let x = |t: f64| left + (right - left) * t / end;
         let axis = TOP + LANE * self.lanes.len() as f64 + 6.0;
-        let legend_y = axis + 48.0;
-        let height = if self.legend.is_empty() {
+        // The legend's swatches side by side, in as many rows as they need.
+        let mut legend = Vec::new();
+        let (mut lx, mut ly) = (left, axis + 48.0);
+        for (colour, meaning) in &self.legend {
+            let width = 20.0 + text_width(meaning, FONT);
+            if lx > left && lx + width > WIDTH - 8.0 {
+                (lx, ly) = (left, ly + 24.0);
+            }
+            legend.push((lx, ly, *colour, meaning));
+            lx += width + 16.0;
+        }
+        let height = if legend.is_empty() {
             axis + 34.0
         } else {
-            legend_y + 12.0
+            ly + 12.0
         };
 
         let mut svg = panel(WIDTH, height, FONT);
@@ -250,7 +274,7 @@ impl Timeline {
         for mark in &self.marks {
             let y = TOP + LANE * mark.lane as f64;
             let mx = x(mark.at);
-            let anchor = if mx + text_width(&mark.label, 13.0) + 6.0 > WIDTH - 4.0 {
+            let anchor = if mx + text_width(&mark.label, 14.0) + 6.0 > WIDTH - 4.0 {
                 "end"
             } else {
                 "start"
@@ -258,7 +282,7 @@ impl Timeline {
             let tx = if anchor == "end" { mx - 4.0 } else { mx + 4.0 };
             writeln!(
                 svg,
-                r##"<path d="M{mx:.1} {y1:.1}V{y2:.1}" stroke="{TEXT}" stroke-width="2"/><path d="M{a:.1} {y1:.1}h8l-4 6z" fill="{TEXT}"/><text x="{tx:.1}" y="{ty:.1}" fill="{TEXT}" font-size="13" text-anchor="{anchor}">{label}</text>"##,
+                r##"<path d="M{mx:.1} {y1:.1}V{y2:.1}" stroke="{TEXT}" stroke-width="2"/><path d="M{a:.1} {y1:.1}h8l-4 6z" fill="{TEXT}"/><text x="{tx:.1}" y="{ty:.1}" fill="{TEXT}" font-size="14" text-anchor="{anchor}">{label}</text>"##,
                 y1 = y + 3.0,
                 y2 = y + LANE - 3.0,
                 a = mx - 4.0,
@@ -267,19 +291,16 @@ impl Timeline {
             )
             .unwrap();
         }
-        // Legend: a swatch and its meaning, side by side.
-        let mut lx = left;
-        for (colour, meaning) in &self.legend {
+        for (lx, ly, colour, meaning) in legend {
             writeln!(
                 svg,
-                r#"<rect x="{lx:.1}" y="{sy:.1}" width="14" height="14" rx="2" fill="{c}"/><text x="{tx:.1}" y="{legend_y:.1}" fill="{TEXT}">{meaning}</text>"#,
-                sy = legend_y - 12.0,
-                c = fill(*colour),
+                r#"<rect x="{lx:.1}" y="{sy:.1}" width="14" height="14" rx="2" fill="{c}"/><text x="{tx:.1}" y="{ly:.1}" fill="{TEXT}">{meaning}</text>"#,
+                sy = ly - 12.0,
+                c = fill(colour),
                 tx = lx + 20.0,
                 meaning = escape(meaning),
             )
             .unwrap();
-            lx += 36.0 + text_width(meaning, FONT);
         }
         svg.push_str("</svg>\n");
         svg
@@ -307,15 +328,18 @@ pub fn timed_lines(output: &str) -> Vec<(f64, &str)> {
 
 #[test]
 fn ticks_are_round() {
-    assert_eq!(ticks(0.2), (0.05, 4));
-    assert_eq!(ticks(0.61), (0.1, 7));
-    assert_eq!(ticks(0.401), (0.1, 5));
-    assert_eq!(ticks(0.6), (0.1, 6));
-    assert_eq!(ticks(3.0), (0.5, 6));
-    assert_eq!(ticks(3.6), (1.0, 4));
-    assert_eq!(tick_label(0.1, 0.1, 0.6), "100 ms");
-    assert_eq!(tick_label(1.5, 0.5, 3.0), "1.5 s");
-    assert_eq!(tick_label(2.0, 1.0, 5.0), "2 s");
+    // Room for seven labels, or fewer.
+    assert_eq!(ticks(0.2, 420.0), (0.05, 4));
+    assert_eq!(ticks(0.61, 500.0), (0.1, 7));
+    assert_eq!(ticks(0.61, 200.0), (0.2, 4));
+    assert_eq!(ticks(0.401, 420.0), (0.1, 5));
+    assert_eq!(ticks(3.0, 420.0), (0.5, 6));
+    assert_eq!(ticks(3.6, 420.0), (1.0, 4));
+    assert_eq!(tick_label(0.1, 0.1, 0.6), "100");
+    assert_eq!(tick_label(0.6, 0.1, 0.6), "600 ms");
+    assert_eq!(tick_label(1.5, 0.5, 3.0), "1.5");
+    assert_eq!(tick_label(3.0, 0.5, 3.0), "3.0 s");
+    assert_eq!(tick_label(2.0, 1.0, 5.0), "2");
 }
 
 #[test]
