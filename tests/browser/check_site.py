@@ -228,7 +228,12 @@ PAGE_JS = """
       }
       pixels = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([k, n]) => [k.split(',').map(Number), n]);
     }
-    return { src: img.getAttribute('src'), alt: img.alt, loaded: img.complete && img.naturalWidth > 0, pixels };
+    const box = img.getBoundingClientRect();
+    return {
+      src: img.getAttribute('src'), alt: img.alt, loaded: img.complete && img.naturalWidth > 0, pixels,
+      naturalWidth: img.naturalWidth, shownWidth: box.width,
+      right: box.right, pageWidth: document.documentElement.clientWidth,
+    };
   });
   const code = [...document.querySelectorAll('main pre > code')].slice(0, 20).map((c) => {
     const colours = [rgba(getComputedStyle(c).color)];
@@ -442,6 +447,41 @@ def check_quizzes(page, base, pages):
           f"({answered} questions), feedback shown", flush=True)
 
 
+# A phone: figures are scaled down to the page's width, and must stay legible.
+PHONE = {"width": 375, "height": 812}
+SMALLEST_TEXT_PX = 8.5
+
+
+def check_phone(page, base, pages):
+    """Each page that shows a figure, at a phone's width: every figure fits the
+    page, and its smallest text is still at least SMALLEST_TEXT_PX."""
+    checked = 0
+    for source_path, html in pages:
+        if "](img/" not in (ROOT / "src" / source_path).read_text():
+            continue
+        page.goto(urljoin(base, html), wait_until="load")
+        page.wait_for_load_state("networkidle")
+        shot = OUT / "screenshots" / "phone" / (html.replace("/", "_") + ".png")
+        shot.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shot), full_page=True)
+        for img in page.evaluate(PAGE_JS)["images"]:
+            if not img["src"].endswith(".svg"):
+                continue
+            checked += 1
+            svg = (ROOT / "src" / img["src"]).read_text()
+            sizes = [float(size) for size in re.findall(r'font-size="([\d.]+)"', svg)]
+            smallest = min(sizes) * img["shownWidth"] / img["naturalWidth"]
+            if img["right"] > img["pageWidth"] + 0.5:
+                fail(f"{html} (phone): {img['src']} is wider than the page")
+            if smallest < SMALLEST_TEXT_PX:
+                fail(f"{html} (phone): {img['src']} is shown at {img['shownWidth']:.0f} px of "
+                     f"{img['naturalWidth']} and its smallest text at {smallest:.1f} px, under "
+                     f"{SMALLEST_TEXT_PX}: draw it narrower")
+    if checked == 0:
+        fail("phone: no figure found to check")
+    print(f"phone: {checked} figures at {PHONE['width']} px")
+
+
 def main():
     if sys.version_info < (3, 11):
         die("needs Python 3.11 or newer (for tomllib)")
@@ -489,6 +529,12 @@ def main():
                 check_search(page, base, texts)
                 check_quizzes(page, base, pages)
             context.close()
+        context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
+        context.set_default_timeout(120_000)
+        context.route("**/*", lambda route: route.continue_()
+                      if urlparse(route.request.url).hostname == "127.0.0.1" else route.abort())
+        check_phone(context.new_page(), base, pages)
+        context.close()
         browser.close()
     server.shutdown()
     for theme, counts in seen.items():
