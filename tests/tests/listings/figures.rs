@@ -446,4 +446,44 @@ pub fn pool_jobs(output: &str) -> String {
 
 // Chapter 2's timelines.
 
+/// Figures 2-1 and 2-2: Listings 2-3 and 2-4's `foo` and `bar`, each on its
+/// own thread, and `main` waiting in `x.join()` then `y.join()`, from lines
+/// such as `1.00 s  end foo` and `1.00 s  joined foo`.
+pub fn foo_bar_joined(output: &str) -> String {
+    let mut timeline = Timeline::new(["main", "foo's thread", "bar's thread"]);
+    let mut started = BTreeMap::new();
+    let mut joined = Vec::new();
+    for (t, rest) in timed_lines(output) {
+        let (what, name) = rest.split_once(' ').expect("start/end/joined NAME");
+        let lane = match name {
+            "foo" => 1,
+            "bar" => 2,
+            _ => panic!("unexpected line {rest:?}"),
+        };
+        match what {
+            "start" => {
+                started.insert(name, t);
+            }
+            "end" => timeline.bar(lane, started[name], t, format!("{name} sleeps"), lane - 1),
+            "joined" => joined.push((t, name)),
+            _ => panic!("unexpected line {rest:?}"),
+        }
+    }
+    let [(foo_joined, "foo"), (bar_joined, "bar")] = joined[..] else {
+        panic!("main joins foo, then bar: {joined:?}");
+    };
+    // `main` spawns both threads and calls `x.join()` at once.
+    timeline.bar(0, 0.0, foo_joined, "x.join()", GREY);
+    if bar_joined - foo_joined < 0.01 {
+        // bar was over before `y.join()` was called: it returns at once.
+        timeline.mark(0, foo_joined, "joined foo; y.join() returns at once");
+    } else {
+        timeline.bar(0, foo_joined, bar_joined, "y.join()", GREY);
+        timeline.mark(0, foo_joined, "joined foo");
+        timeline.mark(0, bar_joined, "joined bar");
+    }
+    timeline.legend = vec![(GREY, "main waiting in join".to_string())];
+    timeline.svg()
+}
+
 // Chapter 3's timelines.
