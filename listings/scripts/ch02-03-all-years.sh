@@ -15,11 +15,21 @@ fi
 cargo build --quiet -p listings --example ch02-03-one-year
 program="${CARGO_TARGET_DIR:-target}/debug/examples/ch02-03-one-year"
 
+# `stamp WORDS` prints WORDS after the time since `start`, as in `0.00 s  start
+# 2020`. $EPOCHREALTIME (bash 5.0 and newer) is the time in seconds with six
+# decimals: without its decimal point, it counts microseconds.
+start=${EPOCHREALTIME/[.,]/}
+stamp() {
+    local micros=$((${EPOCHREALTIME/[.,]/} - start))
+    printf '%d.%02d s  %s\n' $((micros / 1000000)) $((micros / 10000 % 100)) "$*"
+}
+
 failed=()
 TIMEFORMAT="All years done in %2R seconds"
 time {
     pids=()
     for year in "${years[@]}"; do
+        stamp "start $year"
         "$program" "$year" & # `&`: start it in the background, do not wait
         pids+=("$!")
     done

@@ -5,9 +5,16 @@
 //! one second from two.
 use super::*;
 
-/// Threads print their first lines in whatever order they get going.
+/// Threads print their first lines in whatever order they get going (after
+/// the times, checked first, are `<number>`).
 const STARTED_IN_ANY_ORDER: Rule = Rule::Unordered {
-    pattern: r"^start ",
+    pattern: r"^\S+ s  start ",
+};
+/// Both threads start as soon as they are spawned, even on a loaded machine.
+const STARTED_AT_ONCE: Rule = Rule::Range {
+    pattern: r"^(\d+\.\d\d) s  start ",
+    min: 0.0,
+    max: 0.5,
 };
 /// Jobs that run at the same time print their lines in any order.
 const JOBS_IN_ANY_ORDER: Rule = Rule::Unordered {
@@ -50,23 +57,41 @@ listings! {
             Rule::Range { pattern: r"Finished in (\d+\.\d+) seconds", min: 0.0, max: 0.5 },
             // The threads race `main`: each "start" line may come before or
             // after "Finished", or not at all. No "end" line may appear.
-            Rule::Mask { pattern: r"\A((?:start (?:foo|bar)\n)*)Finished in" },
-            Rule::Mask { pattern: r"seconds\n((?:start (?:foo|bar)\n)*)\z" },
+            Rule::Mask { pattern: r"\A((?:\d+\.\d\d s  start (?:foo|bar)\n)*)Finished in" },
+            Rule::Mask { pattern: r"seconds\n((?:\d+\.\d\d s  start (?:foo|bar)\n)*)\z" },
         ],
         ..example()
     },
     ch02_01_threads_join: Listing {
         rules: &[
+            STARTED_AT_ONCE,
+            // foo sleeps 1 s and bar 2 s; main joins each as soon as it ends.
+            Rule::Range { pattern: r"^(\d+\.\d\d) s  (?:end|joined) foo", min: 0.99, max: 1.9 },
+            Rule::Range { pattern: r"^(\d+\.\d\d) s  (?:end|joined) bar", min: 1.99, max: 3.5 },
+            Rule::Range { pattern: r"Finished in (\d+\.\d+) seconds", min: 1.99, max: 3.5 },
             STARTED_IN_ANY_ORDER,
-            Rule::Range { pattern: r"Finished in (\d+\.\d+) seconds", min: 1.9, max: 3.5 },
         ],
+        figure: Some(Figure {
+            file: "img/ch02-01-threads-join.svg",
+            draw: figures::foo_bar_joined,
+        }),
         ..example()
     },
     ch02_01_threads_join_swapped: Listing {
         rules: &[
+            STARTED_AT_ONCE,
+            // bar sleeps half a second and foo one; main joins bar only after
+            // foo, at once.
+            Rule::Range { pattern: r"^(\d+\.\d\d) s  end bar", min: 0.49, max: 0.99 },
+            Rule::Range { pattern: r"^(\d+\.\d\d) s  (?:end|joined) foo", min: 0.99, max: 1.9 },
+            Rule::Range { pattern: r"^(\d+\.\d\d) s  joined bar", min: 0.99, max: 1.9 },
+            Rule::Range { pattern: r"Finished in (\d+\.\d+) seconds", min: 0.99, max: 1.9 },
             STARTED_IN_ANY_ORDER,
-            Rule::Range { pattern: r"Finished in (\d+\.\d+) seconds", min: 0.9, max: 2.5 },
         ],
+        figure: Some(Figure {
+            file: "img/ch02-01-threads-join-swapped.svg",
+            draw: figures::foo_bar_joined,
+        }),
         ..example()
     },
     ch02_02_child_processes: Listing {
@@ -158,6 +183,7 @@ listings! {
     },
     ch02_03_all_years: Listing {
         rules: &[
+            STARTED_AT_ONCE,
             Rule::Range { pattern: r"days extracted in (\d+\.\d+) seconds", min: 0.9, max: 2.5 },
             THE_PID,
             // Three processes at once: their lines come in any order.
@@ -167,14 +193,18 @@ listings! {
         ],
         // It may have to wait for a build of the listings first.
         timeout_secs: 600,
+        figure: Some(Figure { file: "img/ch02-03-all-years.svg", draw: figures::all_years }),
         ..kind(Kind::Script)
     },
     // One year fails: the others are still waited for, and the script fails.
     ch02_03_all_years_failing: Listing {
         of: Some("ch02-03-all-years"),
-        args: &["2020", "1999", "2022"],
+        // The bad year comes last: its error, printed at once, cannot fall in
+        // the middle of a line the script prints when it starts a year.
+        args: &["2020", "2022", "1999"],
         code: 1,
         rules: &[
+            STARTED_AT_ONCE,
             Rule::Range { pattern: r"days extracted in (\d+\.\d+) seconds", min: 0.9, max: 2.5 },
             THE_PID,
             // The two good years finish, and the failure is reported, at

@@ -385,4 +385,85 @@ pub fn pool_jobs(output: &str) -> String {
 
 // Chapter 2's timelines.
 
+/// Figures 2-1 and 2-2: Listings 2-3 and 2-4's `foo` and `bar`, each on its
+/// own thread, and `main` waiting in `x.join()` then `y.join()`, from lines
+/// such as `1.00 s  end foo` and `1.00 s  joined foo`.
+pub fn foo_bar_joined(output: &str) -> String {
+    let mut timeline = Timeline::new(["main", "foo's thread", "bar's thread"]);
+    let mut started = BTreeMap::new();
+    let mut joined = Vec::new();
+    for (t, rest) in timed_lines(output) {
+        let (what, name) = rest.split_once(' ').expect("start/end/joined NAME");
+        let lane = match name {
+            "foo" => 1,
+            "bar" => 2,
+            _ => panic!("unexpected line {rest:?}"),
+        };
+        match what {
+            "start" => {
+                started.insert(name, t);
+            }
+            "end" => timeline.bar(lane, started[name], t, format!("{name} sleeps"), lane - 1),
+            "joined" => joined.push((t, name)),
+            _ => panic!("unexpected line {rest:?}"),
+        }
+    }
+    let [(foo_joined, "foo"), (bar_joined, "bar")] = joined[..] else {
+        panic!("main joins foo, then bar: {joined:?}");
+    };
+    // `main` spawns both threads and calls `x.join()` at once.
+    timeline.bar(0, 0.0, foo_joined, "x.join()", GREY);
+    if bar_joined - foo_joined < 0.05 {
+        // bar was over before `y.join()` was called: it returns at once (the
+        // times are rounded to hundredths, so allow a few).
+        timeline.mark(0, foo_joined, "joined foo; y.join() returns at once");
+    } else {
+        timeline.bar(0, foo_joined, bar_joined, "y.join()", GREY);
+        timeline.mark(0, foo_joined, "joined foo");
+        timeline.mark(0, bar_joined, "joined bar");
+    }
+    timeline.legend = vec![(GREY, "main waiting in join".to_string())];
+    timeline.svg()
+}
+
+/// Figure 2-4: Listing 2-12's processes, one per year, and the script waiting
+/// for them, from the script's `0.00 s  start 2020` lines, each process's
+/// `2020: 366 days extracted in 1.00 seconds ...` and the script's
+/// `All years done in 1.01 seconds`. A process's bar starts when the script
+/// started it and lasts the time it reported.
+pub fn all_years(output: &str) -> String {
+    let extracted = Regex::new(r"^(\d{4}): \d+ days extracted in (\d+\.\d+) seconds").unwrap();
+    let done = Regex::new(r"^All years done in (\d+\.\d+) seconds").unwrap();
+    let mut timeline = Timeline::new(["script"]);
+    let mut started = BTreeMap::new();
+    for (t, rest) in timed_lines(output) {
+        let year = rest.strip_prefix("start ").expect("start YEAR");
+        timeline.lane(&format!("{year}'s process"));
+        started.insert(year.to_string(), t);
+    }
+    let last_start = started.values().copied().fold(0.0, f64::max);
+    timeline.mark(0, last_start, format!("all {} started", started.len()));
+    for line in output.lines() {
+        if let Some(c) = extracted.captures(line) {
+            let year = &c[1];
+            let lane = timeline.lane(&format!("{year}'s process"));
+            let from = started[year];
+            let took: f64 = c[2].parse().unwrap();
+            timeline.bar(
+                lane,
+                from,
+                from + took,
+                format!("extracts {year}"),
+                lane - 1,
+            );
+        } else if let Some(c) = done.captures(line) {
+            let end: f64 = c[1].parse().unwrap();
+            timeline.bar(0, last_start, end, r#"wait "${pids[i]}""#, GREY);
+            timeline.mark(0, end, "All years done");
+        }
+    }
+    timeline.legend = vec![(GREY, "the script waiting".to_string())];
+    timeline.svg()
+}
+
 // Chapter 3's timelines.
