@@ -469,7 +469,11 @@ pub fn sequential_or_join(output: &str) -> String {
             timeline.bar(lane, from, at, format!("{} ms", &c[3]), half);
             previous = at;
         } else if let Some(c) = total.captures(line) {
-            let how = if half == 0 { "one after the other" } else { "join!" };
+            let how = if half == 0 {
+                "one after the other"
+            } else {
+                "join!"
+            };
             timeline.legend.push((half, format!("{how}: {} ms", &c[2])));
             half += 1;
         }
