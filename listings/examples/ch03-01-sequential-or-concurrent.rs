@@ -4,25 +4,27 @@ use std::time::{Duration, Instant};
 
 use tokio::time::sleep;
 
-async fn say_after(delay_ms: u64, message: &str) -> String {
+/// Waits, then prints when it finished, counted from `start`.
+async fn say_after(start: Instant, delay_ms: u64, message: &str) -> String {
     sleep(Duration::from_millis(delay_ms)).await;
-    println!("  {message} (after {delay_ms} ms)");
+    let at = start.elapsed().as_millis();
+    println!("{at:>5} ms  {message} done (waited {delay_ms} ms)");
     message.to_string()
 }
 
 #[tokio::main]
 async fn main() {
     let start = Instant::now();
-    say_after(50, "one").await;
-    say_after(150, "two").await;
-    say_after(300, "three").await;
+    say_after(start, 50, "one").await;
+    say_after(start, 150, "two").await;
+    say_after(start, 300, "three").await;
     println!("one after the other: {} ms", start.elapsed().as_millis());
 
     let start = Instant::now();
     tokio::join!(
-        say_after(300, "three"),
-        say_after(50, "one"),
-        say_after(150, "two"),
+        say_after(start, 300, "three"),
+        say_after(start, 50, "one"),
+        say_after(start, 150, "two"),
     );
     println!("together with join!: {} ms", start.elapsed().as_millis());
 }

@@ -1,5 +1,5 @@
 //! asyncio.wait's three modes in tokio: all done, first completed, and a timeout.
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio::task::JoinSet;
 use tokio::time::{sleep, timeout};
@@ -12,6 +12,26 @@ async fn say_hello() -> &'static str {
 async fn say_world() -> &'static str {
     sleep(Duration::from_millis(150)).await;
     "World"
+}
+
+/// Prints when it is dropped, counted from `start`: it shows when a future
+/// that holds it is cancelled.
+struct Noisy(&'static str, Instant);
+
+impl Drop for Noisy {
+    fn drop(&mut self) {
+        println!(
+            "{:>5} ms  {}: dropped",
+            self.1.elapsed().as_millis(),
+            self.0
+        );
+    }
+}
+
+/// `say_world`, holding a `Noisy` while it runs.
+async fn noisy_world(start: Instant) -> &'static str {
+    let _noisy = Noisy("say_world()", start);
+    say_world().await
 }
 
 #[tokio::main]
@@ -32,14 +52,18 @@ async fn main() {
     set.abort_all(); // or keep awaiting them; dropping the set aborts them too
 
     // select!: the first of several futures wins; the others are dropped.
+    let start = Instant::now();
+    let ms = || start.elapsed().as_millis();
     tokio::select! {
-        word = say_hello() => println!("select! winner:  {word:?}"),
-        word = say_world() => println!("select! winner:  {word:?}"),
+        word = say_hello() => println!("{:>5} ms  select! winner: {word:?}", ms()),
+        word = noisy_world(start) => println!("{:>5} ms  select! winner: {word:?}", ms()),
     }
 
     // timeout: give up after 100 ms; the future is dropped.
-    match timeout(Duration::from_millis(100), say_world()).await {
-        Ok(word) => println!("in time:         {word:?}"),
-        Err(elapsed) => println!("timeout:         {elapsed}"),
+    let start = Instant::now();
+    let ms = || start.elapsed().as_millis();
+    match timeout(Duration::from_millis(100), noisy_world(start)).await {
+        Ok(word) => println!("{:>5} ms  in time: {word:?}", ms()),
+        Err(elapsed) => println!("{:>5} ms  timeout: {elapsed}", ms()),
     }
 }

@@ -17,7 +17,15 @@ listings! {
         rules: &[
             Rule::Range { pattern: r"one after the other: (\d+) ms", min: 495.0, max: 5000.0 },
             Rule::Range { pattern: r"together with join!: (\d+) ms", min: 295.0, max: 490.0 },
+            // When each future was done, from the start of its half.
+            Rule::Range { pattern: r"^( *\d+) ms  one done", min: 49.0, max: 5000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  two done", min: 149.0, max: 5000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  three done", min: 299.0, max: 5000.0 },
         ],
+        figure: Some(Figure {
+            file: "img/ch03-01-sequential-or-concurrent.svg",
+            draw: figures::sequential_or_join,
+        }),
         ..example()
     },
     ch03_02_producer_consumer: example(),
@@ -57,12 +65,52 @@ listings! {
         ],
         ..example()
     },
-    ch03_07_wait: example(),
+    ch03_07_wait: Listing {
+        rules: &[
+            // The loser of select! is dropped as "Hello" wins at 50 ms; the
+            // future given to timeout, when its 100 ms are up.
+            Rule::Range { pattern: r"^( *\d+) ms  say_world\(\): dropped", min: 49.0, max: 5000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  select! winner", min: 49.0, max: 5000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  timeout: ", min: 99.0, max: 5000.0 },
+        ],
+        figure: Some(Figure {
+            file: "img/ch03-07-select-and-timeout.svg",
+            draw: figures::select_and_timeout,
+        }),
+        ..example()
+    },
     ch03_07_wait_timeout: example(),
     ch03_07_select: example(),
-    ch03_08_as_completed: example(),
+    ch03_08_as_completed: Listing {
+        rules: &[
+            // Each part timed from its own start: 50, 150 and 300 ms.
+            Rule::Range { pattern: r"^( *\d+) ms  (?:fast|[a-zA-Z_]+ gives \W*fast)", min: 49.0, max: 5000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  (?:medium|[a-zA-Z_]+ gives \W*medium)", min: 149.0, max: 5000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  (?:slow|[a-zA-Z_]+ gives \W*slow)", min: 299.0, max: 5000.0 },
+        ],
+        figure: Some(Figure {
+            file: "img/ch03-08-as-completed.svg",
+            draw: figures::gather_or_as_completed,
+        }),
+        ..example()
+    },
     ch03_09_shield: kind(Kind::Python),
-    ch03_09_cancellation: example(),
+    ch03_09_cancellation: Listing {
+        rules: &[
+            // 50 ms for each timeout and before the abort, 150 ms of work.
+            Rule::Range { pattern: r"^( *\d+) ms  plain future: dropped", min: 49.0, max: 5000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  2\. timeout", min: 99.0, max: 5000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  spawned task: completed", min: 199.0, max: 5000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  aborted task: dropped", min: 249.0, max: 5000.0 },
+            // Every other time.
+            Rule::Range { pattern: r"^( *\d+) ms  ", min: 0.0, max: 5000.0 },
+        ],
+        figure: Some(Figure {
+            file: "img/ch03-09-cancellation.svg",
+            draw: figures::cancellation,
+        }),
+        ..example()
+    },
     ch03_09_cancel_safety: example(),
     ch03_09_deadline: Listing {
         rules: &[

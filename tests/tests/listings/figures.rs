@@ -467,3 +467,145 @@ pub fn all_years(output: &str) -> String {
 }
 
 // Chapter 3's timelines.
+
+/// Figure 3-1: Listing 3-2's three futures, awaited one after the other and
+/// then together with `join!`, from lines such as `  200 ms  two done (waited
+/// 150 ms)`, each half timed from its own start. One after the other, a
+/// future starts when the one before it is done; with `join!`, all at 0.
+pub fn sequential_or_join(output: &str) -> String {
+    let done = Regex::new(r"^ *(\d+) ms  (\w+) done \(waited (\d+) ms\)").unwrap();
+    let total = Regex::new(r"^(one after the other|together with join!): (\d+) ms").unwrap();
+    let mut timeline = Timeline::new(["one", "two", "three", "one", "two", "three"]);
+    let (mut half, mut previous) = (0, 0.0);
+    for line in output.lines() {
+        if let Some(c) = done.captures(line) {
+            let at = c[1].parse::<f64>().unwrap() / 1000.0;
+            let lane = ["one", "two", "three"]
+                .iter()
+                .position(|name| *name == &c[2])
+                .expect("one, two or three")
+                + 3 * half;
+            let from = if half == 0 { previous } else { 0.0 };
+            timeline.bar(lane, from, at, format!("{} ms", &c[3]), half);
+            previous = at;
+        } else if let Some(c) = total.captures(line) {
+            let how = if half == 0 {
+                "one after the other"
+            } else {
+                "join!"
+            };
+            timeline.legend.push((half, format!("{how}: {} ms", &c[2])));
+            half += 1;
+        }
+    }
+    assert_eq!(half, 2, "two halves, each with its total");
+    timeline.svg()
+}
+
+/// Figure 3-2: the last two steps of Listing 3-15, from lines such as
+/// `   51 ms  say_world(): dropped`: `select!`'s winner and the loser dropped
+/// as it wins, then `timeout` dropping its future when the time is up.
+pub fn select_and_timeout(output: &str) -> String {
+    let mut timeline = Timeline::new(["say_hello()", "say_world()", "say_world()", "timer"]);
+    let mut step = 0;
+    for (at, rest) in timed_lines(output) {
+        if rest == "say_world(): dropped" {
+            timeline.bar(1 + step, 0.0, at, "", step);
+            timeline.mark(1 + step, at, "dropped");
+        } else if let Some(winner) = rest.strip_prefix("select! winner: ") {
+            timeline.bar(0, 0.0, at, "", 0);
+            timeline.mark(0, at, format!("wins: {winner}"));
+            step = 1;
+        } else if rest.starts_with("timeout: ") {
+            timeline.bar(3, 0.0, at, "100 ms", GREY);
+            timeline.mark(3, at, "time is up");
+        }
+    }
+    timeline.legend = vec![
+        (0, "in select!".to_string()),
+        (1, "in timeout".to_string()),
+        (GREY, "the timeout's timer".to_string()),
+    ];
+    timeline.svg()
+}
+
+/// Figure 3-3: Listing 3-18's three futures awaited with `join_all` and then
+/// spawned into a `JoinSet`, from lines such as `  151 ms  medium finished`
+/// and `  151 ms  join_next gives "medium"`: when each one finished, and when
+/// the code awaiting them got each result. (The `FuturesUnordered` part gives
+/// its results as `join_next` does.)
+pub fn gather_or_as_completed(output: &str) -> String {
+    let names = ["slow", "fast", "medium"];
+    let mut timeline = Timeline::new(
+        names
+            .iter()
+            .chain(&["join_all"])
+            .chain(names.iter())
+            .chain(&["join_next"])
+            .copied(),
+    );
+    let mut half = 0;
+    let mut gets = Vec::new();
+    for (at, rest) in timed_lines(output) {
+        if let Some(name) = rest.strip_suffix(" finished") {
+            let lane = names.iter().position(|n| *n == name).expect("a known name");
+            timeline.bar(lane + 4 * half, 0.0, at, "", half);
+        } else if rest.starts_with("join_all gives ") {
+            timeline.bar(3, 0.0, at, "waits", GREY);
+            timeline.mark(3, at, "gets all three, in order");
+            half = 1;
+        } else if let Some(result) = rest.strip_prefix("join_next gives ") {
+            gets.push((at, result));
+        }
+    }
+    assert_eq!(gets.len(), 3, "three results from join_next");
+    timeline.bar(7, 0.0, gets[2].0, "", GREY);
+    for (at, result) in gets {
+        timeline.mark(7, at, format!("gets {result}"));
+    }
+    timeline.legend = vec![
+        (0, "join_all".to_string()),
+        (1, "join_next".to_string()),
+        (GREY, "waiting".to_string()),
+    ];
+    timeline.svg()
+}
+
+/// Figure 3-4: Listing 3-20's three cases, from lines such as
+/// `  202 ms  aborted task: started`: a lane per future or task, from its
+/// start to its end, and `main`'s timeouts, result and abort.
+pub fn cancellation(output: &str) -> String {
+    let mut timeline = Timeline::new(["main", "plain future", "spawned task", "aborted task"]);
+    let mut started = BTreeMap::new();
+    let mut completed = BTreeMap::new();
+    for (at, rest) in timed_lines(output) {
+        if let Some((name, what)) = rest.split_once(": ") {
+            match what {
+                "started" => {
+                    started.insert(name, at);
+                }
+                "completed" => {
+                    completed.insert(name, at);
+                    let lane = timeline.lane(name);
+                    timeline.bar(lane, started[name], at, "sleeps", lane - 1);
+                    timeline.mark(lane, at, "completed");
+                }
+                "dropped" if !completed.contains_key(name) => {
+                    let lane = timeline.lane(name);
+                    timeline.bar(lane, started[name], at, "sleeps", lane - 1);
+                    timeline.mark(lane, at, "dropped");
+                }
+                _ => {}
+            }
+        }
+        if rest.starts_with("1. timeout") || rest.starts_with("2. timeout") {
+            timeline.mark(0, at, "timeout");
+        } else if rest.starts_with("...and finishes") {
+            timeline.mark(0, at, "gets Ok");
+        } else if rest.starts_with("3. aborted") {
+            timeline.mark(0, at, "abort");
+        }
+    }
+    assert_eq!(timeline.lanes.len(), 4, "no lane beyond the three tasks");
+    timeline.svg()
+}
