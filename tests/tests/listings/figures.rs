@@ -561,7 +561,7 @@ pub fn gather_or_as_completed(output: &str) -> String {
     assert_eq!(gets.len(), 3, "three results from join_next");
     timeline.bar(7, 0.0, gets[2].0, "", GREY);
     for (at, result) in gets {
-        timeline.mark(7, at, format!("gets {result}"));
+        timeline.mark(7, at, result);
     }
     timeline.legend = vec![
         (0, "join_all".to_string()),

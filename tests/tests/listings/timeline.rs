@@ -270,16 +270,33 @@ impl Timeline {
             }
             svg.push('\n');
         }
-        // Marks: a tick through the lane and a label in its upper part.
+        // Marks: a tick through the lane and a label in its upper part, after
+        // the tick or else before it, never over another mark's label.
+        let mut placed: Vec<(usize, f64, f64)> = Vec::new();
         for mark in &self.marks {
             let y = TOP + LANE * mark.lane as f64;
             let mx = x(mark.at);
-            let anchor = if mx + text_width(&mark.label, 14.0) + 6.0 > WIDTH - 4.0 {
-                "end"
-            } else {
-                "start"
+            // Closer to the real width than `text_width`, which errs wide.
+            let w = mark.label.chars().count() as f64 * 14.0 * 0.54;
+            let free = |from: f64, to: f64| {
+                from >= left - 2.0
+                    && to <= WIDTH - 4.0
+                    && placed
+                        .iter()
+                        .all(|&(lane, a, b)| lane != mark.lane || to + 2.0 <= a || b + 2.0 <= from)
             };
-            let tx = if anchor == "end" { mx - 4.0 } else { mx + 4.0 };
+            let (anchor, from, to) = if free(mx + 4.0, mx + 4.0 + w) {
+                ("start", mx + 4.0, mx + 4.0 + w)
+            } else if free(mx - 4.0 - w, mx - 4.0) {
+                ("end", mx - 4.0 - w, mx - 4.0)
+            } else {
+                panic!(
+                    "no room for the mark {:?} on lane {:?}: shorten the labels of its lane",
+                    mark.label, self.lanes[mark.lane]
+                );
+            };
+            placed.push((mark.lane, from, to));
+            let tx = if anchor == "end" { to } else { from };
             writeln!(
                 svg,
                 r##"<path d="M{mx:.1} {y1:.1}V{y2:.1}" stroke="{TEXT}" stroke-width="2"/><path d="M{a:.1} {y1:.1}h8l-4 6z" fill="{TEXT}"/><text x="{tx:.1}" y="{ty:.1}" fill="{TEXT}" font-size="14" text-anchor="{anchor}">{label}</text>"##,
@@ -346,4 +363,21 @@ fn ticks_are_round() {
 fn timed_lines_read_both_units() {
     let lines = timed_lines("  0.30 s  task A  start\nheader\n 250 ms  done\n");
     assert_eq!(lines, [(0.30, "task A  start"), (0.25, "done")]);
+}
+
+#[test]
+fn mark_labels_make_room_or_fail() {
+    let mut timeline = Timeline::new(["main"]);
+    timeline.bar(0, 0.0, 0.3, "", GREY);
+    timeline.mark(0, 0.1, "first");
+    timeline.mark(0, 0.09, "second");
+    // The second label goes before its tick, clear of the first.
+    let svg = timeline.svg();
+    assert!(svg.contains(r#"text-anchor="end">second"#), "{svg}");
+    timeline.mark(0, 0.095, "third");
+    let crowded = std::panic::catch_unwind(|| timeline.svg());
+    assert!(
+        crowded.is_err(),
+        "three labels in one spot must not be drawn over each other"
+    );
 }
