@@ -26,7 +26,7 @@ async fn main() {
     let at = start.elapsed().as_millis();
     println!("{at:>5} ms  join_all gives {results:?}");
 
-    // Spawned tasks: they run in parallel on the runtime's workers.
+    // Spawned tasks: the runtime's workers may run them in parallel.
     let start = Instant::now();
     let mut set = JoinSet::new();
     for (delay, message) in WORK {
