@@ -17,7 +17,7 @@ pub struct Figure {
     pub draw: fn(&str) -> String,
 }
 
-/// Figure 2-1: Listing 2-5's jobs on the rayon pool, from lines such as
+/// Figure 2-3: Listing 2-8's jobs on the rayon pool, from lines such as
 /// `Job 3 on worker 1, from 1.00 s to 2.00 s`: one lane per worker, one bar
 /// per job.
 pub fn job_timeline(output: &str) -> String {
