@@ -468,7 +468,7 @@ pub fn all_years(output: &str) -> String {
 
 // Chapter 3's timelines.
 
-/// Figure 3-1: Listing 3-2's three futures, awaited one after the other and
+/// Figure 3-1: Listing 3-1's three futures, awaited one after the other and
 /// then together with `join!`, from lines such as `  200 ms  two done (waited
 /// 150 ms)`, each half timed from its own start. One after the other, a
 /// future starts when the one before it is done; with `join!`, all at 0.
