@@ -21,7 +21,7 @@ async fn main() {
     drop(handle);
     sleep(Duration::from_millis(60)).await; // give it time to finish
 
-    // abort() cancels it: dropped at its next .await, or, as here, before it starts.
+    // abort() cancels it: here almost always before it starts, else at its sleep.
     let handle = tokio::spawn(say_hello(20, "an aborted task"));
     handle.abort();
     match handle.await {

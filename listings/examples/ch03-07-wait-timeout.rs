@@ -18,7 +18,7 @@ async fn main() {
     set.spawn(job("fast", 20, false));
     set.spawn(job("bad", 60, true));
     set.spawn(job("slow", 400, false));
-    set.spawn(job("stopped", 20, false)).abort(); // cancelled before it starts
+    set.spawn(job("stopped", 20, false)).abort(); // cancelled at once: it never returns
 
     // done: everything that ends before the deadline, however it ends.
     let deadline = Instant::now() + Duration::from_millis(150);

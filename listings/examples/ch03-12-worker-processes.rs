@@ -2,8 +2,6 @@
 use std::env;
 use std::process::{Child, Command, ExitCode, Stdio};
 
-const USAGE: &str = "usage: ch03-12-worker-processes [worker FROM TO]";
-
 // ANCHOR: all
 fn worker(from: u64, to: u64) {
     let sum: u64 = (from..to).map(|n| n * n).sum();
@@ -51,25 +49,31 @@ fn parent() -> Result<(), String> {
 }
 // ANCHOR_END: all
 
+fn usage() -> ExitCode {
+    eprintln!("usage: ch03-12-worker-processes [worker FROM TO]");
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
-    if args.is_empty() {
-        return match parent() {
+    match args.as_slice() {
+        [] => match parent() {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: {error}");
                 ExitCode::FAILURE
             }
-        };
+        },
+        [mode, from, to] if mode == "worker" => {
+            let Ok(from) = from.parse() else {
+                return usage();
+            };
+            let Ok(to) = to.parse() else {
+                return usage();
+            };
+            worker(from, to);
+            ExitCode::SUCCESS
+        }
+        _ => usage(),
     }
-    let [mode, from, to] = args.as_slice() else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
-    let (true, Ok(from), Ok(to)) = (mode == "worker", from.parse(), to.parse()) else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
-    worker(from, to);
-    ExitCode::SUCCESS
 }

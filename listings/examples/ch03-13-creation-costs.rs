@@ -42,15 +42,17 @@ fn measure() {
 }
 // ANCHOR_END: all
 
+fn usage() -> ExitCode {
+    eprintln!("usage: ch03-13-creation-costs [child]");
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     match args.as_slice() {
         [] => measure(),
         [child] if child == "child" => {} // the tiny child process: exit at once
-        _ => {
-            eprintln!("usage: ch03-13-creation-costs [child]");
-            return ExitCode::from(2);
-        }
+        _ => return usage(),
     }
     ExitCode::SUCCESS
 }

@@ -12,13 +12,13 @@ use tokio::time::{sleep, timeout};
 
 /// The server of Listing 4-5, written with tokio: `/slow/N` answers after
 /// N ms with a page of N * 100 bytes (N = 0 for any other path). It stops
-/// accepting when `shutdown` changes (or its sender is dropped), or when
+/// accepting when `shutdown` is set to true (or its sender is dropped), or when
 /// `accept` fails, then finishes the connections it is serving.
 async fn run_server(listener: TcpListener, mut shutdown: watch::Receiver<bool>) {
     let mut connections = JoinSet::new();
     loop {
         tokio::select! {
-            _ = shutdown.changed() => break,
+            _ = shutdown.wait_for(|stop| *stop) => break,
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
                     connections.spawn(serve(stream));

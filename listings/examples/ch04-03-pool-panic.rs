@@ -16,9 +16,13 @@ fn run_jobs(with_handler: bool) {
         .num_threads(3)
         .thread_name(|i| format!("pool-{i}"));
     if with_handler {
-        // Runs on the pool thread whose job panicked, with the panic's payload.
+        // Runs on the pool thread whose job panicked, with the panic's payload:
+        // a `&str` for `panic!("literal")`, a `String` when it formats, as here.
         builder = builder.panic_handler(|payload| {
-            let message = payload.downcast_ref::<&str>().unwrap_or(&"?");
+            let message = match payload.downcast_ref::<&str>() {
+                Some(text) => text,
+                None => payload.downcast_ref::<String>().map_or("?", String::as_str),
+            };
             let thread = thread::current();
             let name = thread.name().unwrap_or("unnamed");
             println!("the panic handler on {name} got: {message}");
@@ -31,7 +35,7 @@ fn run_jobs(with_handler: bool) {
         let done = done.clone();
         pool.spawn(move || {
             if job == 1 {
-                panic!("job 1 failed");
+                panic!("job {job} failed");
             }
             thread::sleep(Duration::from_millis(200));
             let _ = done.send((job, job * 10));
@@ -64,19 +68,21 @@ fn in_a_child(mode: &str) {
     println!("  the child ended with {}", child.status);
 }
 
+fn usage() -> ExitCode {
+    eprintln!("usage: ch04-03-pool-panic [without-a-handler | with-a-handler]");
+    ExitCode::from(2)
+}
+
 fn main() -> ExitCode {
-    let mode = env::args().nth(1);
-    match mode.as_deref() {
-        None => {
+    let args: Vec<String> = env::args().skip(1).collect();
+    match args.as_slice() {
+        [] => {
             in_a_child("without-a-handler");
             in_a_child("with-a-handler");
         }
-        Some("without-a-handler") => run_jobs(false),
-        Some("with-a-handler") => run_jobs(true),
-        Some(_) => {
-            eprintln!("usage: ch04-03-pool-panic [without-a-handler | with-a-handler]");
-            return ExitCode::from(2);
-        }
+        [mode] if mode == "without-a-handler" => run_jobs(false),
+        [mode] if mode == "with-a-handler" => run_jobs(true),
+        _ => return usage(),
     }
     ExitCode::SUCCESS
 }

@@ -22,13 +22,13 @@ async fn serve(mut stream: TcpStream) -> io::Result<()> {
     stream.write_all(reply.as_bytes()).await
 }
 
-/// Accepts connections until `shutdown` changes or `accept` fails, then
+/// Accepts connections until `shutdown` is set to true or `accept` fails, then
 /// finishes the connections in progress.
 async fn run_server(listener: TcpListener, mut shutdown: watch::Receiver<bool>) {
     let mut connections = JoinSet::new();
     loop {
         tokio::select! {
-            _ = shutdown.changed() => break,
+            _ = shutdown.wait_for(|stop| *stop) => break,
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
                     connections.spawn(serve(stream));
