@@ -10,8 +10,6 @@ fn task(name: &str, millis: u64) {
     println!("Task {name} completed");
 }
 
-const USAGE: &str = "usage: ch01-05-processes (workers are started as: worker NAME MILLISECONDS)";
-
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
 
@@ -21,16 +19,12 @@ fn main() -> ExitCode {
         [] => {} // no arguments: we are the parent
         [mode, name, millis] if mode == "worker" => {
             let Ok(millis) = millis.parse() else {
-                eprintln!("{USAGE}");
-                return ExitCode::from(2);
+                return usage();
             };
             task(name, millis);
             return ExitCode::SUCCESS;
         }
-        _ => {
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
+        _ => return usage(),
     }
 
     println!("Starting processes from process {}", process::id());
@@ -45,10 +39,25 @@ fn main() -> ExitCode {
     }
     println!("Processes started");
 
+    // Wait for every child, even after one has failed: a dropped `Child` is
+    // neither waited for nor killed.
+    let mut failed = 0;
     for mut child in children {
         let status = child.wait().expect("wait for a worker");
-        assert!(status.success(), "a worker failed: {status}");
+        if !status.success() {
+            eprintln!("a worker failed: {status}");
+            failed += 1;
+        }
     }
     println!("Processes finished");
-    ExitCode::SUCCESS
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn usage() -> ExitCode {
+    eprintln!("usage: ch01-05-processes (workers are started as: worker NAME MILLISECONDS)");
+    ExitCode::from(2)
 }

@@ -1,6 +1,6 @@
-//! CPU-heavy work in async code: on the runtime's thread it stalls every other
-//! task; handed to rayon, with a oneshot channel to bring the answer back, it
-//! does not.
+//! CPU-heavy work in async code: in a task it stalls everything that task
+//! polls, and the runtime's thread; handed to rayon, with a oneshot channel to
+//! bring the answer back, it does not.
 use rayon::prelude::*;
 use std::time::Duration;
 use tokio::sync::oneshot;
@@ -26,7 +26,7 @@ async fn count_primes_on_rayon(limit: u64) -> usize {
     rx.await.expect("the job ended without sending") // a panic there aborts anyway
 }
 
-/// Another task on the same runtime: five beats of 20 ms, timed.
+/// Another future, joined with the computation: five beats of 20 ms, timed.
 async fn heartbeat() -> Duration {
     let start = Instant::now();
     for _ in 0..5 {
@@ -35,9 +35,9 @@ async fn heartbeat() -> Duration {
     start.elapsed()
 }
 
-#[tokio::main(flavor = "current_thread")] // one runtime thread: the worst case
+#[tokio::main(flavor = "current_thread")] // one runtime thread, like asyncio
 async fn main() {
-    // Wrong: the runtime's only thread is busy until the computation ends.
+    // Wrong: the task that polls both futures is busy until the computation ends.
     let on_runtime = async {
         let start = Instant::now();
         (count_primes(LIMIT), start.elapsed())

@@ -13,15 +13,16 @@ fn work(snooze: Duration) {
 fn main() -> ExitCode {
     // Started by the parent below as `worker SECONDS`: do the work and exit.
     let args: Vec<String> = env::args().skip(1).collect();
-    if !args.is_empty() {
-        let [mode, secs] = args.as_slice() else {
-            return usage();
-        };
-        let ("worker", Ok(secs)) = (mode.as_str(), secs.parse()) else {
-            return usage();
-        };
-        work(Duration::from_secs(secs));
-        return ExitCode::SUCCESS;
+    match args.as_slice() {
+        [] => {} // no arguments: we are the parent
+        [mode, secs] if mode == "worker" => {
+            let Ok(secs) = secs.parse() else {
+                return usage();
+            };
+            work(Duration::from_secs(secs));
+            return ExitCode::SUCCESS;
+        }
+        _ => return usage(),
     }
 
     println!("Parent process id: {}", process::id());
@@ -37,14 +38,19 @@ fn main() -> ExitCode {
         .spawn()
         .expect("start p2");
     // `wait` blocks until that process has exited, like `Process.join()`.
+    // Both are waited for before either status is looked at.
     let s1 = p1.wait().expect("wait for p1");
     let s2 = p2.wait().expect("wait for p2");
-    assert!(s1.success() && s2.success(), "a worker failed");
     println!("Finished in {:.2} seconds", start.elapsed().as_secs_f64());
-    ExitCode::SUCCESS
+    if s1.success() && s2.success() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("a worker failed: p1 {s1}, p2 {s2}");
+        ExitCode::FAILURE
+    }
 }
 
 fn usage() -> ExitCode {
-    eprintln!("usage: ch02-02-child-processes (the parent takes no arguments)");
+    eprintln!("usage: ch02-02-child-processes (workers are started as: worker SECONDS)");
     ExitCode::from(2)
 }

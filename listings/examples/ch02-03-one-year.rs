@@ -18,18 +18,17 @@ fn extract(year: u16) -> u32 {
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
-    let [year] = args.as_slice() else {
-        eprintln!("error: give exactly one year, {FIRST_YEAR} to {LAST_YEAR}");
-        eprintln!("usage: ch02-03-one-year YEAR");
-        return ExitCode::from(2);
+    let year = match args.as_slice() {
+        [year] => year,
+        _ => return usage(),
     };
     let Ok(year) = year.parse::<u16>() else {
         eprintln!("error: {year:?} is not a year");
-        return ExitCode::from(2);
+        return usage();
     };
     if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
         eprintln!("error: no data for {year}: the data covers {FIRST_YEAR} to {LAST_YEAR}");
-        return ExitCode::from(2);
+        return usage();
     }
 
     let start = Instant::now();
@@ -40,5 +39,10 @@ fn main() -> ExitCode {
         process::id()
     );
     ExitCode::SUCCESS
+}
+
+fn usage() -> ExitCode {
+    eprintln!("usage: ch02-03-one-year YEAR (one year, {FIRST_YEAR} to {LAST_YEAR})");
+    ExitCode::from(2)
 }
 // ANCHOR_END: all
