@@ -32,7 +32,7 @@ async fn main() {
                 group.abort_all(); // cancel the others; the loop waits for them to end
             }
             Err(error) if error.is_cancelled() => println!("  a task was cancelled"),
-            Err(error) => std::panic::resume_unwind(error.into_panic()), // a crash stays a crash
+            Err(error) => std::panic::resume_unwind(error.into_panic()), // a bug: pass the panic on
         }
     }
     println!("results: {results:?}");
