@@ -60,7 +60,9 @@ fn spin_lock(take: Ordering, release: Ordering) {
                     .compare_exchange_weak(false, true, take, Ordering::Relaxed)
                     .is_err()
                 {
-                    loom::hint::spin_loop(); // in a model: let another thread run
+                    while locked.load(Ordering::Relaxed) {
+                        loom::hint::spin_loop(); // in a model: let another thread run
+                    }
                 }
                 let plus_one = value.load(Ordering::Relaxed) + 1;
                 value.store(plus_one, Ordering::Relaxed);

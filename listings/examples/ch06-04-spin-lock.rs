@@ -10,29 +10,31 @@ const INCREMENTS: u64 = 1_000_000;
 // ANCHOR: lock
 struct SpinLock {
     locked: AtomicBool,
-    /// How often a thread found the lock taken and tried again.
-    spins: AtomicU64,
 }
 
 impl SpinLock {
     const fn new() -> Self {
         SpinLock {
             locked: AtomicBool::new(false),
-            spins: AtomicU64::new(0),
         }
     }
 
-    fn lock(&self) -> Guard<'_> {
+    /// Takes the lock, and says how many times it found the lock taken.
+    fn lock(&self) -> (Guard<'_>, u64) {
+        let mut spins = 0;
         // Acquire: see everything the previous holder did before unlocking.
         while self
             .locked
             .compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed)
             .is_err()
         {
-            self.spins.fetch_add(1, Ordering::Relaxed);
-            hint::spin_loop(); // tell the CPU we are waiting, then try again
+            // Taken: wait with plain loads until it looks free, then try again.
+            while self.locked.load(Ordering::Relaxed) {
+                spins += 1;
+                hint::spin_loop(); // tell the CPU we are waiting
+            }
         }
-        Guard { lock: self }
+        (Guard { lock: self }, spins)
     }
 }
 
@@ -52,20 +54,26 @@ impl Drop for Guard<'_> {
 fn main() {
     let lock = SpinLock::new();
     let value = AtomicU64::new(0);
-    thread::scope(|s| {
-        for _ in 0..THREADS {
-            s.spawn(|| {
-                for _ in 0..INCREMENTS {
-                    let _guard = lock.lock();
-                    // Chapter 1's load and store, now with nobody in between.
-                    let plus_one = value.load(Ordering::Relaxed) + 1;
-                    value.store(plus_one, Ordering::Relaxed);
-                }
-            });
-        }
+    let spins: u64 = thread::scope(|s| {
+        let threads: Vec<_> = (0..THREADS)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut spins = 0; // this thread's own count
+                    for _ in 0..INCREMENTS {
+                        let (_guard, waited) = lock.lock();
+                        spins += waited;
+                        // Chapter 1's load and store, now with nobody in between.
+                        let plus_one = value.load(Ordering::Relaxed) + 1;
+                        value.store(plus_one, Ordering::Relaxed);
+                    }
+                    spins
+                })
+            })
+            .collect();
+        threads.into_iter().map(|t| t.join().unwrap()).sum()
     });
     println!("Value:    {}", value.into_inner());
     println!("Expected: {}", THREADS * INCREMENTS);
-    println!("Spins:    {}", lock.spins.into_inner());
+    println!("Spins:    {spins}");
 }
 // ANCHOR_END: main
