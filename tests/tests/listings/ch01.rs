@@ -75,7 +75,7 @@ listings! {
     ch01_03_static_counter: example(),
     ch01_03_arc: example(),
     ch01_03_acquire_release: example(),
-    ch01_03_counter_timing: Listing { rules: &[MILLISECONDS], alone: true, ..example() },
+    ch01_03_counter_timing: Listing { rules: &[MILLISECONDS], alone: true, release: true, ..example() },
     ch01_03_lost_update: Listing {
         // Lost updates are the lesson (the listing yields between its load and
         // its store, so every run loses some); how many depends on the scheduler.
@@ -172,6 +172,7 @@ listings! {
             Rule::Range { pattern: r"^ +10000000\b.*?( +\d+\.\d+)x$", min: 0.2, max: 1024.0 },
         ],
         alone: true,
+        release: true,
         ..example()
     },
 }

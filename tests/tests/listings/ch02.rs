@@ -227,6 +227,7 @@ listings! {
             Rule::Range { pattern: r"= (\d+\.\d+) × one year", min: 0.5, max: 12.0 },
         ],
         alone: true,
+        release: true,
         ..example()
     },
     ch02_03_rayon_years: Listing {

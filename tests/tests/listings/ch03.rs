@@ -165,6 +165,7 @@ listings! {
             Rule::Range { pattern: r"tokio task \+ await: +([\d.]+) µs", min: 0.05, max: 5000.0 },
         ],
         alone: true,
+        release: true,
         ..example()
     },
     ch03_13_creation_costs_bad_args: Listing {

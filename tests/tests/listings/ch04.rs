@@ -33,6 +33,7 @@ listings! {
             Rule::Range { pattern: r"speedup: (\d+\.\d)x", min: 0.5, max: 2.6 },
         ],
         alone: true,
+        release: true,
         ..example()
     },
     ch04_01_gil_threads: Listing {
