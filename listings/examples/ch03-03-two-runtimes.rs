@@ -7,7 +7,7 @@ use tokio::runtime::{Builder, Runtime};
 static RUNNING: AtomicUsize = AtomicUsize::new(0); // tasks inside `crunch` now
 static PEAK: AtomicUsize = AtomicUsize::new(0); // the most there ever were
 
-/// A tenth of a second or so of pure computation: no `.await` inside.
+/// A fraction of a second of pure computation: no `.await` inside.
 fn crunch() -> u64 {
     let now = RUNNING.fetch_add(1, Ordering::SeqCst) + 1;
     PEAK.fetch_max(now, Ordering::SeqCst);

@@ -1,4 +1,4 @@
-//! asyncio.wait's three modes in tokio: all done, first completed, and a timeout.
+//! Four ways to wait in tokio: all done and first completed (asyncio.wait), select!, and a timeout (asyncio.wait_for).
 use std::time::{Duration, Instant};
 
 use tokio::task::JoinSet;

@@ -37,12 +37,37 @@ fn result_of(child: Child) -> Result<(u64, String), String> {
 
 fn parent() -> Result<(), String> {
     let n = 2_000_000u64;
-    let children = [start_worker(0, n / 2)?, start_worker(n / 2, n)?]; // both run now
+    let mut children = Vec::new();
+    for (from, to) in [(0, n / 2), (n / 2, n)] {
+        match start_worker(from, to) {
+            Ok(child) => children.push(child), // it runs now
+            Err(error) => {
+                // Leave no worker behind: a dropped `Child` is neither waited for nor killed.
+                for mut child in children {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                }
+                return Err(error);
+            }
+        }
+    }
+    // Wait for every worker, even after one has failed.
     let mut total = 0;
+    let mut failed = 0;
     for child in children {
-        let (sum, pid) = result_of(child)?;
-        println!("worker pid {pid} sent {sum}");
-        total += sum;
+        match result_of(child) {
+            Ok((sum, pid)) => {
+                println!("worker pid {pid} sent {sum}");
+                total += sum;
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 {
+        return Err(format!("{failed} of the 2 workers failed"));
     }
     println!("parent pid {} adds them: {total}", std::process::id());
     Ok(())

@@ -2,26 +2,31 @@
 use std::env;
 use std::process::{Command, ExitCode};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 // ANCHOR: all
-/// The average time of `f` over `runs` runs.
-fn average(runs: u32, mut f: impl FnMut()) -> Duration {
+fn measure() -> Result<(), String> {
+    let exe = env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
     let start = Instant::now();
-    for _ in 0..runs {
-        f();
+    for _ in 0..20 {
+        let status = Command::new(&exe)
+            .arg("child")
+            .status()
+            .map_err(|e| format!("cannot start a child: {e}"))?;
+        if !status.success() {
+            return Err(format!("a child failed: {status}"));
+        }
     }
-    start.elapsed() / runs
-}
+    let process = start.elapsed() / 20;
 
-fn measure() {
-    let exe = env::current_exe().expect("where is this program?");
-    let process = average(20, || {
-        let status = Command::new(&exe).arg("child").status().unwrap();
-        assert!(status.success());
-    });
-    let thread = average(1_000, || thread::spawn(|| {}).join().unwrap());
-    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let start = Instant::now();
+    for _ in 0..1_000 {
+        thread::spawn(|| {}).join().unwrap(); // an empty thread cannot panic
+    }
+    let thread = start.elapsed() / 1_000;
+
+    let runtime =
+        tokio::runtime::Runtime::new().map_err(|e| format!("cannot start tokio's runtime: {e}"))?;
     let task = runtime.block_on(async {
         // Measured from inside a task, where async code normally runs.
         let measure = tokio::spawn(async {
@@ -39,6 +44,7 @@ fn measure() {
     );
     println!("thread spawn + join:  {:.1} µs", thread.as_secs_f64() * 1e6);
     println!("tokio task + await:   {:.1} µs", task.as_secs_f64() * 1e6);
+    Ok(())
 }
 // ANCHOR_END: all
 
@@ -50,7 +56,12 @@ fn usage() -> ExitCode {
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     match args.as_slice() {
-        [] => measure(),
+        [] => {
+            if let Err(error) = measure() {
+                eprintln!("error: {error}");
+                return ExitCode::FAILURE;
+            }
+        }
         [child] if child == "child" => {} // the tiny child process: exit at once
         _ => return usage(),
     }

@@ -50,13 +50,13 @@ fn run_jobs(with_handler: bool) {
 // ANCHOR_END: jobs
 
 /// Runs `run_jobs` in a child process and shows what became of it.
-fn in_a_child(mode: &str) {
-    let exe = env::current_exe().expect("cannot find this program");
+fn in_a_child(mode: &str) -> Result<(), String> {
+    let exe = env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
     let child = Command::new(exe)
         .arg(mode)
         .env("RUST_BACKTRACE", "0") // no backtrace on stderr
         .output()
-        .expect("cannot start the child");
+        .map_err(|e| format!("cannot start the child: {e}"))?;
     println!("{mode}:");
     for line in String::from_utf8_lossy(&child.stdout).lines() {
         println!("  stdout: {line}");
@@ -66,6 +66,7 @@ fn in_a_child(mode: &str) {
     let last = stderr.lines().last().unwrap_or("");
     println!("  last line on stderr: {last}");
     println!("  the child ended with {}", child.status);
+    Ok(())
 }
 
 fn usage() -> ExitCode {
@@ -77,8 +78,12 @@ fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     match args.as_slice() {
         [] => {
-            in_a_child("without-a-handler");
-            in_a_child("with-a-handler");
+            for mode in ["without-a-handler", "with-a-handler"] {
+                if let Err(error) = in_a_child(mode) {
+                    eprintln!("error: {error}");
+                    return ExitCode::FAILURE;
+                }
+            }
         }
         [mode] if mode == "without-a-handler" => run_jobs(false),
         [mode] if mode == "with-a-handler" => run_jobs(true),

@@ -38,6 +38,7 @@ listings! {
         ],
         // It times CPU-bound tasks: no other listing may share the cores.
         alone: true,
+        release: true,
         ..example()
     },
     ch03_04_gather: Listing {
