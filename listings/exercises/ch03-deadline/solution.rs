@@ -1,40 +1,55 @@
-//! Exercise 3-2: a deadline for a stream of work, with `select!`.
+//! Exercise 3-2: batches from a channel. A batch is handed on when it is
+//! full, or when its first item has waited long enough.
 use std::time::Duration;
 
 use tokio::sync::mpsc;
 use tokio::time::{Instant, sleep};
 
-/// Adds up the numbers received from `rx` until the channel closes or
-/// `deadline` has passed since the call, whichever comes first. Returns the
-/// sum and whether the deadline passed first.
+/// Waits for the next item from `rx`, however long that takes, then adds
+/// the items that follow to the same batch until it holds `max` items
+/// (`max` is at least 1), or `linger` has passed since its first item
+/// arrived, or the channel is closed. Returns `None` once the channel is
+/// closed and empty.
 ///
-/// The deadline is one deadline for the whole call, however many numbers
-/// arrive before it.
-async fn sum_until(rx: &mut mpsc::Receiver<u64>, deadline: Duration) -> (u64, bool) {
-    // One sleep for the whole call. A sleep created inside the loop would
-    // start again with every number, and a steady stream would never end.
-    let timer = sleep(deadline);
-    tokio::pin!(timer);
-    let mut sum = 0;
-    loop {
+/// Called again and again, it hands on every item exactly once, in order.
+async fn next_batch(
+    rx: &mut mpsc::Receiver<u64>,
+    max: usize,
+    linger: Duration,
+) -> Option<Vec<u64>> {
+    // No deadline before the first item: a batch starts when an item comes.
+    let first = rx.recv().await?;
+    let mut batch = vec![first];
+    // One deadline for the whole batch, counted from its first item. A sleep
+    // created inside the loop would start again with every item.
+    let deadline = sleep(linger);
+    tokio::pin!(deadline);
+    while batch.len() < max {
         tokio::select! {
-            // Checked first, so that the deadline wins a tie with a number.
+            // Checked first, so that the deadline wins a tie with an item.
             biased;
-            () = &mut timer => return (sum, true),
-            received = rx.recv() => match received {
-                Some(n) => sum += n,
-                None => return (sum, false),
+            () = &mut deadline => break,
+            // `recv` is cancellation safe: when the deadline wins, no item
+            // has been taken, and the next batch gets it.
+            item = rx.recv() => match item {
+                Some(item) => batch.push(item),
+                None => break, // closed: hand on what there is
             },
         }
     }
+    Some(batch)
 }
 
-/// Sends 1, 2, 3, ... one every `every`, `count` numbers, then closes the channel.
-fn numbers(every: Duration, count: u64) -> mpsc::Receiver<u64> {
-    let (tx, rx) = mpsc::channel(1);
+/// Sends 1, 2, ..., `count`: the first after `start`, the others `every`
+/// apart (all at once if `every` is zero). Then it closes the channel.
+fn numbers(start: Duration, every: Duration, count: u64) -> mpsc::Receiver<u64> {
+    let (tx, rx) = mpsc::channel(16);
     tokio::spawn(async move {
+        sleep(start).await;
         for n in 1..=count {
-            sleep(every).await;
+            if n > 1 && !every.is_zero() {
+                sleep(every).await;
+            }
             if tx.send(n).await.is_err() {
                 break;
             }
@@ -45,27 +60,19 @@ fn numbers(every: Duration, count: u64) -> mpsc::Receiver<u64> {
 
 #[tokio::main]
 async fn main() {
+    // An item every 10 ms, batches of at most 8 that wait at most 45 ms.
     let start = Instant::now();
-    let (sum, timed_out) = sum_until(
-        &mut numbers(Duration::from_millis(10), 5),
-        Duration::from_secs(1),
-    )
-    .await;
-    println!(
-        "five numbers: sum {sum}, deadline passed: {timed_out}, after {:?}",
-        start.elapsed()
-    );
+    let mut rx = numbers(Duration::from_millis(10), Duration::from_millis(10), 20);
+    while let Some(batch) = next_batch(&mut rx, 8, Duration::from_millis(45)).await {
+        println!("after {:>3} ms: {batch:?}", start.elapsed().as_millis());
+    }
 
+    // A burst of 20 at once: full batches, handed on without waiting.
     let start = Instant::now();
-    let (sum, timed_out) = sum_until(
-        &mut numbers(Duration::from_millis(10), u64::MAX),
-        Duration::from_millis(300),
-    )
-    .await;
-    println!(
-        "endless numbers: sum {sum}, deadline passed: {timed_out}, after {:?}",
-        start.elapsed()
-    );
+    let mut rx = numbers(Duration::ZERO, Duration::ZERO, 20);
+    while let Some(batch) = next_batch(&mut rx, 8, Duration::from_secs(1)).await {
+        println!("after {:>3} ms: {batch:?}", start.elapsed().as_millis());
+    }
 }
 
 #[cfg(test)]

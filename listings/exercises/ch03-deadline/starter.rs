@@ -1,27 +1,35 @@
-//! Exercise 3-2: a deadline for a stream of work, with `select!`.
+//! Exercise 3-2: batches from a channel. A batch is handed on when it is
+//! full, or when its first item has waited long enough.
 use std::time::Duration;
 
 use tokio::sync::mpsc;
 use tokio::time::{Instant, sleep};
 
-/// Adds up the numbers received from `rx` until the channel closes or
-/// `deadline` has passed since the call, whichever comes first. Returns the
-/// sum and whether the deadline passed first.
+/// Waits for the next item from `rx`, however long that takes, then adds
+/// the items that follow to the same batch until it holds `max` items
+/// (`max` is at least 1), or `linger` has passed since its first item
+/// arrived, or the channel is closed. Returns `None` once the channel is
+/// closed and empty.
 ///
-/// The deadline is one deadline for the whole call, however many numbers
-/// arrive before it.
-async fn sum_until(rx: &mut mpsc::Receiver<u64>, deadline: Duration) -> (u64, bool) {
-    // Loop over a `tokio::select!` of `rx.recv()` and a sleep: which sleep,
-    // created where, decides whether the deadline is one for the whole call.
-    todo!("sum what {rx:?} sends within {deadline:?}")
+/// Called again and again, it hands on every item exactly once, in order.
+async fn next_batch(
+    rx: &mut mpsc::Receiver<u64>,
+    max: usize,
+    linger: Duration,
+) -> Option<Vec<u64>> {
+    todo!("the next batch of at most {max} from {rx:?}, lingering {linger:?}")
 }
 
-/// Sends 1, 2, 3, ... one every `every`, `count` numbers, then closes the channel.
-fn numbers(every: Duration, count: u64) -> mpsc::Receiver<u64> {
-    let (tx, rx) = mpsc::channel(1);
+/// Sends 1, 2, ..., `count`: the first after `start`, the others `every`
+/// apart (all at once if `every` is zero). Then it closes the channel.
+fn numbers(start: Duration, every: Duration, count: u64) -> mpsc::Receiver<u64> {
+    let (tx, rx) = mpsc::channel(16);
     tokio::spawn(async move {
+        sleep(start).await;
         for n in 1..=count {
-            sleep(every).await;
+            if n > 1 && !every.is_zero() {
+                sleep(every).await;
+            }
             if tx.send(n).await.is_err() {
                 break;
             }
@@ -32,27 +40,19 @@ fn numbers(every: Duration, count: u64) -> mpsc::Receiver<u64> {
 
 #[tokio::main]
 async fn main() {
+    // An item every 10 ms, batches of at most 8 that wait at most 45 ms.
     let start = Instant::now();
-    let (sum, timed_out) = sum_until(
-        &mut numbers(Duration::from_millis(10), 5),
-        Duration::from_secs(1),
-    )
-    .await;
-    println!(
-        "five numbers: sum {sum}, deadline passed: {timed_out}, after {:?}",
-        start.elapsed()
-    );
+    let mut rx = numbers(Duration::from_millis(10), Duration::from_millis(10), 20);
+    while let Some(batch) = next_batch(&mut rx, 8, Duration::from_millis(45)).await {
+        println!("after {:>3} ms: {batch:?}", start.elapsed().as_millis());
+    }
 
+    // A burst of 20 at once: full batches, handed on without waiting.
     let start = Instant::now();
-    let (sum, timed_out) = sum_until(
-        &mut numbers(Duration::from_millis(10), u64::MAX),
-        Duration::from_millis(300),
-    )
-    .await;
-    println!(
-        "endless numbers: sum {sum}, deadline passed: {timed_out}, after {:?}",
-        start.elapsed()
-    );
+    let mut rx = numbers(Duration::ZERO, Duration::ZERO, 20);
+    while let Some(batch) = next_batch(&mut rx, 8, Duration::from_secs(1)).await {
+        println!("after {:>3} ms: {batch:?}", start.elapsed().as_millis());
+    }
 }
 
 #[cfg(test)]

@@ -3,9 +3,17 @@
 //! `asyncio.gather(..., return_exceptions=True)`.
 use std::time::Duration;
 
+/// A task that panicked: the input it was given, and what its panic said.
+#[allow(dead_code)] // until your squares returns them
+#[derive(Debug, PartialEq)]
+struct Panicked {
+    input: u64,
+    message: String,
+}
+
 /// The work of one task: waits a little (less for larger numbers up to 10,
 /// so increasing inputs finish in the opposite order) and squares `n`.
-/// It panics on 13.
+/// It panics on 13, and on any number above 1000.
 #[allow(dead_code)] // until your squares calls it
 async fn slow_square(n: u64) -> u64 {
     let wait = 300 + 20 * 10u64.saturating_sub(n);
@@ -13,22 +21,23 @@ async fn slow_square(n: u64) -> u64 {
     if n == 13 {
         panic!("unlucky number");
     }
+    if n > 1000 {
+        panic!("{n} is too large");
+    }
     n * n
 }
 
 /// Runs `slow_square` on every input, each in a task of its own
 /// (`tokio::spawn`), all at the same time. Returns one result per input, in
-/// the order of `inputs`: the square, or `Err` with a message naming the
-/// input whose task panicked.
-async fn squares(inputs: &[u64]) -> Vec<Result<u64, String>> {
-    // Spawn every task first, then await the handles in order. A handle's
-    // `await` gives `Err(JoinError)` when its task panicked.
+/// the order of `inputs`: the square, or what the input's task panicked with.
+async fn squares(inputs: &[u64]) -> Vec<Result<u64, Panicked>> {
     todo!("spawn {} tasks and gather their results", inputs.len())
 }
 
 #[tokio::main]
 async fn main() {
-    for (n, result) in [3, 13, 2, 1].iter().zip(squares(&[3, 13, 2, 1]).await) {
+    let inputs = [3, 13, 2, 1, 2000];
+    for (n, result) in inputs.iter().zip(squares(&inputs).await) {
         println!("{n}: {result:?}");
     }
 }

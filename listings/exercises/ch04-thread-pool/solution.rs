@@ -8,20 +8,27 @@ use std::thread;
 /// A job as the workers receive it: any closure, run once, on any thread.
 type Job = Box<dyn FnOnce() + Send>;
 
-/// The job panicked: its handle's `join` gives this instead of a result.
+/// Why a handle gives no result.
 #[derive(Debug, PartialEq)]
-struct JobPanicked;
+enum JobError {
+    /// The job panicked; its worker caught the panic and went on.
+    Panicked,
+    /// The job's result will never come: the job was dropped before it could
+    /// send one (its worker died running it, say, or the queue was dropped
+    /// with the job still in it).
+    Lost,
+}
 
 /// The result of one submitted job, once it is done.
 struct Handle<T> {
-    result: mpsc::Receiver<Result<T, JobPanicked>>,
+    result: mpsc::Receiver<Result<T, JobError>>,
 }
 
 impl<T> Handle<T> {
     /// Waits for the job and gives its result.
-    fn join(self) -> Result<T, JobPanicked> {
-        // The job always sends one result; if it cannot, the pool is gone.
-        self.result.recv().unwrap_or(Err(JobPanicked))
+    fn join(self) -> Result<T, JobError> {
+        // `recv` fails once the job's `Sender` is gone without sending.
+        self.result.recv().unwrap_or(Err(JobError::Lost))
     }
 }
 
@@ -34,8 +41,9 @@ struct ThreadPool {
 
 impl ThreadPool {
     /// Starts `threads` workers (at least one). The workers share the
-    /// receiving end of one channel of jobs, `Box<dyn FnOnce() + Send>`: any
-    /// closure, run once, on any thread.
+    /// receiving end of one channel of jobs: each takes the next job as soon
+    /// as it is free, so jobs run on the workers only, as many at once as
+    /// there are workers.
     fn new(threads: usize) -> ThreadPool {
         assert!(threads > 0, "a pool needs at least one thread");
         let (jobs, queue) = mpsc::channel::<Job>();
@@ -64,7 +72,8 @@ impl ThreadPool {
     }
 
     /// Queues `job` and returns a handle to its result. A job that panics
-    /// gives `Err(JobPanicked)` and does not take its worker down with it.
+    /// gives `Err(JobError::Panicked)` and does not take its worker down
+    /// with it.
     fn submit<T, F>(&self, job: F) -> Handle<T>
     where
         T: Send + 'static,
@@ -73,7 +82,8 @@ impl ThreadPool {
         let (sender, result) = mpsc::channel();
         let wrapped: Job = Box::new(move || {
             // A panic stops here, in this job, instead of ending the worker.
-            let outcome = panic::catch_unwind(AssertUnwindSafe(job)).map_err(|_| JobPanicked);
+            let outcome =
+                panic::catch_unwind(AssertUnwindSafe(job)).map_err(|_| JobError::Panicked);
             // Nobody may be waiting for the result any more: that is fine.
             let _ = sender.send(outcome);
         });
@@ -92,9 +102,10 @@ impl Drop for ThreadPool {
     fn drop(&mut self) {
         drop(self.jobs.take());
         for worker in self.workers.drain(..) {
-            worker
-                .join()
-                .expect("a worker never panics: jobs' panics are caught");
+            // `Err` only if the worker itself panicked, which the catching
+            // of the jobs' panics rules out. A panic in `drop` while another
+            // panic unwinds would abort the program, so no `unwrap` here.
+            let _ = worker.join();
         }
     }
 }

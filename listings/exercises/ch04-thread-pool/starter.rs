@@ -3,20 +3,32 @@
 //! counterpart of Python's `ThreadPoolExecutor`.
 use std::sync::mpsc;
 
-/// The job panicked: its handle's `join` gives this instead of a result.
+/// A job as the workers receive it: any closure, run once, on any thread.
+#[allow(dead_code)] // until your pool sends them
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Why a handle gives no result.
+#[allow(dead_code)] // until your pool gives them
 #[derive(Debug, PartialEq)]
-struct JobPanicked;
+enum JobError {
+    /// The job panicked; its worker caught the panic and went on.
+    Panicked,
+    /// The job's result will never come: the job was dropped before it could
+    /// send one (its worker died running it, say, or the queue was dropped
+    /// with the job still in it).
+    Lost,
+}
 
 /// The result of one submitted job, once it is done.
 struct Handle<T> {
-    result: mpsc::Receiver<Result<T, JobPanicked>>,
+    result: mpsc::Receiver<Result<T, JobError>>,
 }
 
 impl<T> Handle<T> {
     /// Waits for the job and gives its result.
-    fn join(self) -> Result<T, JobPanicked> {
-        // The job always sends one result; if it cannot, the pool is gone.
-        self.result.recv().unwrap_or(Err(JobPanicked))
+    fn join(self) -> Result<T, JobError> {
+        // `recv` fails once the job's `Sender` is gone without sending.
+        self.result.recv().unwrap_or(Err(JobError::Lost))
     }
 }
 
@@ -28,21 +40,21 @@ struct ThreadPool {
 
 impl ThreadPool {
     /// Starts `threads` workers (at least one). The workers share the
-    /// receiving end of one channel of jobs, `Box<dyn FnOnce() + Send>`: any
-    /// closure, run once, on any thread.
+    /// receiving end of one channel of jobs: each takes the next job as soon
+    /// as it is free, so jobs run on the workers only, as many at once as
+    /// there are workers.
     fn new(threads: usize) -> ThreadPool {
         todo!("start {threads} workers")
     }
 
     /// Queues `job` and returns a handle to its result. A job that panics
-    /// gives `Err(JobPanicked)` and does not take its worker down with it.
+    /// gives `Err(JobError::Panicked)` and does not take its worker down
+    /// with it.
     fn submit<T, F>(&self, job: F) -> Handle<T>
     where
         T: Send + 'static,
         F: FnOnce() -> T + Send + 'static,
     {
-        // Make a channel for the result; wrap `job` in a `Job` that runs it
-        // under `std::panic::catch_unwind` and sends what comes out; queue it.
         todo!("queue a job of {}", std::any::type_name_of_val(&job))
     }
 }

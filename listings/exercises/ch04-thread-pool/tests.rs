@@ -1,59 +1,126 @@
 use super::*;
+use std::collections::HashSet;
+use std::panic;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier};
 use std::thread;
 use std::time::Duration;
 
+/// Runs `test` on a thread of its own, watched: if it has not finished after
+/// 5 s, the test fails with `hung` instead of hanging.
+fn watched(hung: &str, test: impl FnOnce() + Send + 'static) {
+    let (done, finished) = mpsc::channel();
+    let runner = thread::spawn(move || {
+        test();
+        let _ = done.send(());
+    });
+    match finished.recv_timeout(Duration::from_secs(5)) {
+        Ok(()) => {}
+        // The test panicked: fail with its message.
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            panic::resume_unwind(runner.join().unwrap_err())
+        }
+        Err(mpsc::RecvTimeoutError::Timeout) => panic!("not finished after 5 s: {hung}"),
+    }
+}
+
 #[test]
 fn submit_returns_each_job_s_result() {
-    let pool = ThreadPool::new(3);
-    let handles: Vec<_> = (0..20u64).map(|n| pool.submit(move || n * 10)).collect();
-    let results: Vec<u64> = handles.into_iter().map(|h| h.join().unwrap()).collect();
-    assert_eq!(results, (0..20).map(|n| n * 10).collect::<Vec<_>>());
+    watched(
+        "a handle never gave its job's result, or the pool's drop never returned",
+        || {
+            let pool = ThreadPool::new(3);
+            let handles: Vec<_> = (0..20u64).map(|n| pool.submit(move || n * 10)).collect();
+            let results: Vec<u64> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+            assert_eq!(results, (0..20).map(|n| n * 10).collect::<Vec<_>>());
+        },
+    );
 }
 
 #[test]
 fn the_workers_run_jobs_at_the_same_time() {
-    // Four jobs that each wait for all four: they finish only if four
-    // workers run them at once.
-    let pool = ThreadPool::new(4);
-    let barrier = Arc::new(Barrier::new(4));
-    let handles: Vec<_> = (0..4)
-        .map(|_| {
-            let barrier = Arc::clone(&barrier);
-            pool.submit(move || {
-                barrier.wait();
-                thread::current().id()
-            })
-        })
-        .collect();
-    let mut ids: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
-    ids.sort_by_key(|id| format!("{id:?}"));
-    ids.dedup();
-    assert_eq!(ids.len(), 4, "four different threads");
+    watched(
+        "four jobs that each wait at a Barrier until all four are running never \
+         ran at once on a pool of four",
+        || {
+            let pool = ThreadPool::new(4);
+            let barrier = Arc::new(Barrier::new(4));
+            let handles: Vec<_> = (0..4)
+                .map(|_| {
+                    let barrier = Arc::clone(&barrier);
+                    pool.submit(move || {
+                        barrier.wait();
+                        thread::current().id()
+                    })
+                })
+                .collect();
+            let ids: HashSet<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+            assert_eq!(ids.len(), 4, "four different threads");
+        },
+    );
+}
+
+#[test]
+fn twenty_jobs_run_on_the_pool_s_two_threads() {
+    watched(
+        "a handle never gave its job's result, or the pool's drop never returned",
+        || {
+            let pool = ThreadPool::new(2);
+            let handles: Vec<_> = (0..20)
+                .map(|_| pool.submit(|| thread::current().id()))
+                .collect();
+            let ids: HashSet<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+            assert!(
+                ids.len() <= 2,
+                "20 jobs ran on {} different threads: a pool of 2 runs every job on one of \
+             its 2 workers",
+                ids.len()
+            );
+            assert!(
+                !ids.contains(&thread::current().id()),
+                "a job ran on the thread that submitted it, not on a worker"
+            );
+        },
+    );
 }
 
 #[test]
 fn a_panicking_job_gives_an_error_and_the_pool_goes_on() {
-    let pool = ThreadPool::new(1);
-    let failed = pool.submit(|| -> u32 { panic!("this job fails (as the test expects)") });
-    let next = pool.submit(|| 42);
-    assert_eq!(failed.join(), Err(JobPanicked));
-    assert_eq!(next.join(), Ok(42), "the only worker survived the panic");
+    watched(
+        "a handle never gave its job's result, or the pool's drop never returned",
+        || {
+            let pool = ThreadPool::new(1);
+            let failed = pool.submit(|| -> u32 { panic!("this job fails (as the test expects)") });
+            let next = pool.submit(|| 42);
+            assert_eq!(
+                failed.join(),
+                Err(JobError::Panicked),
+                "a job that panics gives Err(JobError::Panicked); Lost means that the \
+             panic took the job's result, and its worker, with it"
+            );
+            assert_eq!(next.join(), Ok(42), "the only worker survived the panic");
+        },
+    );
 }
 
 #[test]
 fn dropping_the_pool_finishes_the_queued_jobs() {
-    let done = Arc::new(AtomicUsize::new(0));
-    let pool = ThreadPool::new(2);
-    for _ in 0..10 {
-        let done = Arc::clone(&done);
-        // The handles are dropped at once: nobody waits for these results.
-        pool.submit(move || {
-            thread::sleep(Duration::from_millis(10));
-            done.fetch_add(1, Ordering::SeqCst);
-        });
-    }
-    drop(pool);
-    assert_eq!(done.load(Ordering::SeqCst), 10);
+    watched("dropping the pool never returned", || {
+        let done = Arc::new(AtomicUsize::new(0));
+        let pool = ThreadPool::new(2);
+        for _ in 0..10 {
+            let done = Arc::clone(&done);
+            // The handles are dropped at once: nobody waits for these results.
+            pool.submit(move || {
+                thread::sleep(Duration::from_millis(100));
+                done.fetch_add(1, Ordering::SeqCst);
+            });
+        }
+        drop(pool);
+        assert_eq!(
+            done.load(Ordering::SeqCst),
+            10,
+            "when the drop of the pool returns, every queued job has run"
+        );
+    });
 }
