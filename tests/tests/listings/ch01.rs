@@ -159,6 +159,7 @@ listings! {
             Rule::Range { pattern: r"took( +\d+) ms", min: 100.0, max: 60_000.0 },
             Rule::Range { pattern: r"primes in( +\d+) ms", min: 1.0, max: 60_000.0 },
         ],
+        release: true,
         ..example()
     },
     ch01_07_cost_of_parallelism: Listing {
