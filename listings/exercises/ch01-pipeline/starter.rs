@@ -1,22 +1,53 @@
 //! Exercise 1-2: a bounded producer/consumer pipeline that shuts down cleanly.
 use std::sync::mpsc;
 
-/// Starts `producers` threads; producer `p` sends `p * 1000 + i` for each `i`
-/// in `0..items`, in that order, into one `mpsc::sync_channel(capacity)`. One
-/// consumer thread receives everything until the channel closes, and
-/// `pipeline` returns what it received, in the order it received it.
+/// A producer: its thread sends every item the iterator yields, in order.
+/// How many items that is, nobody knows until the iterator ends.
+type Producer<'a> = Box<dyn Iterator<Item = u64> + Send + 'a>;
+
+/// Runs each producer on a thread of its own, all of them sending into one
+/// `mpsc::sync_channel(capacity)`, and one consumer that calls `consume` on
+/// each item as soon as it receives it, until the channel closes.
 ///
-/// It must return as soon as the producers are done: no sleeps, no counting.
-fn pipeline(producers: u64, items: u64, capacity: usize) -> Vec<u64> {
+/// Returns once every producer has finished and the consumer has taken the
+/// last item: `Ok(())`, or `Err` with the index (in `producers`) of each
+/// producer that panicked, in increasing order. A producer that panics does
+/// not stop the others, and the items it sent before it panicked are still
+/// consumed.
+///
+/// No sleeps, no timeouts, no counting: the channel closing says when the
+/// producers are done.
+fn pipeline(
+    producers: Vec<Producer<'_>>,
+    capacity: usize,
+    consume: impl FnMut(u64) + Send,
+) -> Result<(), Vec<usize>> {
     let (tx, rx) = mpsc::sync_channel::<u64>(capacity);
-    // Spawn the producers, each with its own clone of `tx`; spawn the
-    // consumer, which owns `rx`; return what the consumer's `join` gives.
-    todo!("{producers} producers of {items} items into {tx:?}, one consumer of {rx:?}")
+    // Spawn a scoped thread per producer, each with its own clone of `tx`;
+    // receive on `rx`, calling `consume` on each item; then report how each
+    // producer ended.
+    todo!(
+        "{} producers into {tx:?}, {rx:?} consumed by {}",
+        producers.len(),
+        std::any::type_name_of_val(&consume)
+    )
 }
 
 fn main() {
-    let received = pipeline(3, 4, 2);
+    // Three producers; the second gives up after its third item.
+    let producers: Vec<Producer> = vec![
+        Box::new(0..4),
+        Box::new((100..).inspect(|&n| {
+            if n == 103 {
+                panic!("producer 1 gives up");
+            }
+        })),
+        Box::new(200..202),
+    ];
+    let mut received = Vec::new();
+    let result = pipeline(producers, 2, |item| received.push(item));
     println!("{} items received: {received:?}", received.len());
+    println!("{result:?}");
 }
 
 #[cfg(test)]

@@ -1,22 +1,48 @@
 //! Exercise 1-1: sum a large vector on N threads, then with rayon.
-use std::thread;
+use std::thread::{self, ThreadId};
 use std::time::Instant;
 
 use rayon::prelude::*;
 
-/// The sum of `numbers`, computed on `threads` threads (at least 1): each
-/// thread sums one slice and returns its part through `join`.
-fn sum_on_threads(numbers: &[u64], threads: usize) -> u64 {
+/// What one thread did: it summed `numbers[start..end]` into `sum`.
+#[derive(Debug)]
+struct Part {
+    start: usize,
+    end: usize,
+    sum: u64,
+    /// The thread that summed the slice (`thread::current().id()`).
+    thread: ThreadId,
+}
+
+/// Sums `numbers` on `threads` threads (at least 1). Splits it into
+/// `threads` contiguous slices whose lengths differ by at most one (fewer
+/// slices when there are fewer numbers than threads: no slice is empty),
+/// sums each slice on a scoped thread of its own, and returns the parts in
+/// the order of the slices.
+fn sum_on_threads(numbers: &[u64], threads: usize) -> Vec<Part> {
     assert!(threads > 0, "at least one thread");
-    // Round up, so that at most `threads` slices cover every number (and never ask
-    // `chunks` for slices of length 0).
-    let size = numbers.len().div_ceil(threads).max(1);
+    // `threads` slices of `size` numbers, and one more number in each of the
+    // first `longer` slices: the lengths differ by at most one.
+    let (size, longer) = (numbers.len() / threads, numbers.len() % threads);
     thread::scope(|s| {
-        let handles: Vec<_> = numbers
-            .chunks(size)
-            .map(|slice| s.spawn(move || slice.iter().sum::<u64>()))
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).sum()
+        let mut handles = Vec::new();
+        let mut start = 0;
+        for i in 0..threads {
+            let end = start + size + usize::from(i < longer);
+            if end == start {
+                break; // fewer numbers than threads: the other slices would be empty
+            }
+            let slice = &numbers[start..end];
+            handles.push(s.spawn(move || Part {
+                start,
+                end,
+                sum: slice.iter().sum(),
+                thread: thread::current().id(),
+            }));
+            start = end;
+        }
+        // Every thread is started before the first `join`: they run at once.
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
     })
 }
 
@@ -29,8 +55,13 @@ fn main() {
     let numbers: Vec<u64> = (1..=1_000_000).collect();
 
     let start = Instant::now();
-    let sum = sum_on_threads(&numbers, 4);
+    let parts = sum_on_threads(&numbers, 4);
+    let sum: u64 = parts.iter().map(|part| part.sum).sum();
     println!("4 threads: {sum} in {:?}", start.elapsed());
+    for part in &parts {
+        let (start, end, sum, thread) = (part.start, part.end, part.sum, part.thread);
+        println!("  numbers[{start}..{end}] on {thread:?}: {sum}");
+    }
 
     let start = Instant::now();
     let sum = sum_with_rayon(&numbers);

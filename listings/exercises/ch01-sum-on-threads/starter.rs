@@ -1,11 +1,25 @@
 //! Exercise 1-1: sum a large vector on N threads, then with rayon.
+use std::thread::ThreadId;
 use std::time::Instant;
 
-/// The sum of `numbers`, computed on `threads` threads (at least 1): each
-/// thread sums one slice and returns its part through `join`.
-fn sum_on_threads(numbers: &[u64], threads: usize) -> u64 {
-    // Split `numbers` into `threads` slices (`chunks` helps), sum each on a
-    // scoped thread (`std::thread::scope`), and add up what `join` returns.
+/// What one thread did: it summed `numbers[start..end]` into `sum`.
+#[derive(Debug)]
+struct Part {
+    start: usize,
+    end: usize,
+    sum: u64,
+    /// The thread that summed the slice (`thread::current().id()`).
+    thread: ThreadId,
+}
+
+/// Sums `numbers` on `threads` threads (at least 1). Splits it into
+/// `threads` contiguous slices whose lengths differ by at most one (fewer
+/// slices when there are fewer numbers than threads: no slice is empty),
+/// sums each slice on a scoped thread of its own, and returns the parts in
+/// the order of the slices.
+fn sum_on_threads(numbers: &[u64], threads: usize) -> Vec<Part> {
+    // Work out where each slice starts and ends, sum each slice on a scoped
+    // thread (`std::thread::scope`), and collect the parts `join` returns.
     todo!("sum {} numbers on {threads} threads", numbers.len())
 }
 
@@ -19,8 +33,13 @@ fn main() {
     let numbers: Vec<u64> = (1..=1_000_000).collect();
 
     let start = Instant::now();
-    let sum = sum_on_threads(&numbers, 4);
+    let parts = sum_on_threads(&numbers, 4);
+    let sum: u64 = parts.iter().map(|part| part.sum).sum();
     println!("4 threads: {sum} in {:?}", start.elapsed());
+    for part in &parts {
+        let (start, end, sum, thread) = (part.start, part.end, part.sum, part.thread);
+        println!("  numbers[{start}..{end}] on {thread:?}: {sum}");
+    }
 
     let start = Instant::now();
     let sum = sum_with_rayon(&numbers);

@@ -16,10 +16,11 @@ struct Report {
 }
 
 /// Runs `command(chunk)` for every chunk in `0..chunks`, with at most
-/// `workers` child processes at a time. A chunk succeeds if its process exits
-/// with success and prints one number (its result) on stdout; a chunk whose
-/// process fails, prints something else, or cannot even start is reported in
-/// `failed`, and the pool goes on with the other chunks.
+/// `workers` child processes at a time: as soon as one ends, its worker
+/// starts the next chunk that has not started yet. A chunk succeeds if its
+/// process exits with success and prints one number (its result) on stdout;
+/// a chunk whose process fails, prints something else, or cannot even start
+/// is reported in `failed`, and the pool goes on with the other chunks.
 fn run_pool(chunks: usize, workers: usize, command: impl Fn(usize) -> Command + Sync) -> Report {
     let next = AtomicUsize::new(0);
     let report = Mutex::new(Report {
@@ -50,6 +51,7 @@ fn run_pool(chunks: usize, workers: usize, command: impl Fn(usize) -> Command + 
         }
     });
     let mut report = report.into_inner().unwrap();
+    // The chunks fail in whatever order their processes end.
     report.failed.sort_unstable();
     report
 }

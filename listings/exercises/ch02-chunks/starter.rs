@@ -13,13 +13,14 @@ struct Report {
 }
 
 /// Runs `command(chunk)` for every chunk in `0..chunks`, with at most
-/// `workers` child processes at a time. A chunk succeeds if its process exits
-/// with success and prints one number (its result) on stdout; a chunk whose
-/// process fails, prints something else, or cannot even start is reported in
-/// `failed`, and the pool goes on with the other chunks.
+/// `workers` child processes at a time: as soon as one ends, its worker
+/// starts the next chunk that has not started yet. A chunk succeeds if its
+/// process exits with success and prints one number (its result) on stdout;
+/// a chunk whose process fails, prints something else, or cannot even start
+/// is reported in `failed`, and the pool goes on with the other chunks.
 fn run_pool(chunks: usize, workers: usize, command: impl Fn(usize) -> Command + Sync) -> Report {
-    // Workers on scoped threads take the next chunk (an `AtomicUsize`, or a
-    // channel of chunk numbers) and run `command(chunk).output()`.
+    // A pool of `workers` threads, like Listing 2-9's, that tells the chunks
+    // that succeed from those that fail.
     todo!(
         "{chunks} chunks on {workers} workers, starting with {:?}",
         command(0)

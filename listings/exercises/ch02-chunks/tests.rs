@@ -1,5 +1,31 @@
 use super::*;
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+/// Runs `body` on a thread of its own and gives up after 30 seconds: a pool
+/// that never returns fails the test instead of hanging it.
+fn within<T: Send + 'static>(body: impl FnOnce() -> T + Send + 'static) -> T {
+    let (done, result) = mpsc::channel();
+    let runner = thread::spawn(move || {
+        let _ = done.send(body());
+    });
+    match result.recv_timeout(Duration::from_secs(30)) {
+        Ok(value) => value,
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            panic!(
+                "run_pool did not return within 30 s: does every worker stop when the chunks run out?"
+            )
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            let panic = runner.join().unwrap_err();
+            let message = (panic.downcast_ref::<&str>().copied())
+                .or(panic.downcast_ref::<String>().map(String::as_str));
+            panic!("run_pool panicked: {}", message.unwrap_or("?"))
+        }
+    }
+}
 
 /// A chunk that runs a shell command.
 fn sh(script: String) -> Command {
@@ -8,9 +34,42 @@ fn sh(script: String) -> Command {
     command
 }
 
+/// An empty directory of a test's own, where its chunks leave files; it is
+/// removed when the test ends, passed or failed.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(test: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("ch02-chunks-{}-{test}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+
+    fn path(&self) -> String {
+        self.0.display().to_string()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A shell loop that waits until `dir` holds `files` files, then runs
+/// `then`. After 1000 rounds of `sleep 0.01` (10 s or more) it gives up, and
+/// the chunk fails.
+fn wait_for(dir: &str, files: usize, then: &str) -> String {
+    format!(
+        "i=0; while [ $(ls {dir} | wc -l) -lt {files} ]; do \
+         i=$((i + 1)); [ $i -gt 1000 ] && exit 1; sleep 0.01; done; {then}"
+    )
+}
+
 #[test]
 fn the_results_of_every_chunk_are_added_up() {
-    let report = run_pool(10, 3, |n| sh(format!("echo {}", n * n)));
+    let report = within(|| run_pool(10, 3, |n| sh(format!("echo {}", n * n))));
     let expected = (0..10u64).map(|n| n * n).sum();
     assert_eq!(
         report,
@@ -23,11 +82,13 @@ fn the_results_of_every_chunk_are_added_up() {
 
 #[test]
 fn failed_chunks_are_reported_and_the_rest_still_run() {
-    let report = run_pool(8, 2, |n| match n {
-        2 => sh("exit 3".into()),              // fails
-        5 => sh("echo not-a-number".into()),   // prints no number
-        6 => Command::new("/no/such/program"), // cannot start
-        n => sh(format!("echo {n}")),
+    let report = within(|| {
+        run_pool(8, 2, |n| match n {
+            2 => sh("exit 3".into()),              // fails
+            5 => sh("echo not-a-number".into()),   // prints no number
+            6 => Command::new("/no/such/program"), // cannot start
+            n => sh(format!("echo {n}")),
+        })
     });
     assert_eq!(
         report,
@@ -39,38 +100,95 @@ fn failed_chunks_are_reported_and_the_rest_still_run() {
 }
 
 #[test]
-fn no_more_processes_than_workers_at_a_time() {
-    // Six chunks of 0.3 s on 3 workers take two rounds: at least 0.6 s.
-    // All six at once would take 0.3 s.
-    let start = Instant::now();
-    let report = run_pool(6, 3, |_| sh("sleep 0.3; echo 1".into()));
-    assert_eq!(report.total, 6);
-    assert!(
-        start.elapsed() >= Duration::from_millis(590),
-        "{:?}",
-        start.elapsed()
+fn the_failed_chunks_come_in_increasing_order() {
+    // Chunk 1 fails at once; chunk 0 waits until chunk 1 is done, then fails a
+    // second later.
+    let dir = Scratch::new("order");
+    let path = dir.path();
+    let report = within(move || {
+        run_pool(4, 2, move |n| match n {
+            0 => sh(wait_for(&path, 1, "sleep 1; exit 1")),
+            1 => sh(format!("touch {path}/1; exit 1")),
+            n => sh(format!("echo {n}")),
+        })
+    });
+    assert_eq!(
+        report,
+        Report {
+            total: 2 + 3,
+            failed: vec![0, 1]
+        },
+        "chunk 1 failed before chunk 0: `failed` must still be in increasing order"
     );
 }
 
 #[test]
-fn the_workers_run_at_the_same_time() {
-    // Each chunk leaves a file in `dir`, then waits (10 s at most) until all
-    // three files are there: the three succeed only if they run at once.
-    let dir = std::env::temp_dir().join(format!("ch02-chunks-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let dir = dir.display().to_string();
-    let report = run_pool(3, 3, |n| {
-        sh(format!(
-            "touch {dir}/{n}; i=0; while [ $(ls {dir} | wc -l) -lt 3 ]; do \
-             i=$((i + 1)); [ $i -gt 1000 ] && exit 1; sleep 0.01; done; echo 1"
-        ))
+fn no_more_processes_than_workers_at_a_time() {
+    // Each chunk leaves a file in `dir` while it runs (1 s), and fails if it
+    // finds more than 3 files there: more than 3 processes at once.
+    let dir = Scratch::new("at-most");
+    let path = dir.path();
+    let report = within(move || {
+        run_pool(6, 3, move |n| {
+            sh(format!(
+                "touch {path}/{n}; running=$(ls {path} | wc -l); sleep 1; rm {path}/{n}; \
+                 [ $running -le 3 ] && echo 1"
+            ))
+        })
     });
-    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(
+        report.failed,
+        [],
+        "chunks {:?} found more than 3 processes running: at most `workers` at a time",
+        report.failed
+    );
+    assert_eq!(report.total, 6);
+}
+
+#[test]
+fn the_workers_run_at_the_same_time() {
+    // Each chunk leaves a file in `dir`, then waits until all three files are
+    // there: the three succeed only if they run at once.
+    let dir = Scratch::new("at-once");
+    let path = dir.path();
+    let report = within(move || {
+        run_pool(3, 3, move |n| {
+            sh(format!(
+                "touch {path}/{n}; {}",
+                wait_for(&path, 3, "echo 1")
+            ))
+        })
+    });
     assert_eq!(
         report,
         Report {
             total: 3,
             failed: vec![]
-        }
+        },
+        "the chunks waited for each other in vain: 3 workers must run 3 processes at once"
+    );
+}
+
+#[test]
+fn a_free_worker_takes_the_next_chunk() {
+    // Chunk 0 runs until chunks 1 to 5 have all finished: meanwhile the
+    // other worker must take them, one after the other.
+    let dir = Scratch::new("next");
+    let path = dir.path();
+    let report = within(move || {
+        run_pool(6, 2, move |n| match n {
+            0 => sh(wait_for(&path, 5, "echo 0")),
+            n => sh(format!("touch {path}/{n}; echo {n}")),
+        })
+    });
+    assert_eq!(
+        report,
+        Report {
+            total: 1 + 2 + 3 + 4 + 5,
+            failed: vec![]
+        },
+        "chunk 0 waited in vain for chunks 1 to 5 to finish on the other worker: a worker \
+         that is free must start the next chunk, not wait for a batch or keep to a share \
+         given out in advance"
     );
 }

@@ -1,0 +1,70 @@
+//! Wrong: slices of `numbers.len().div_ceil(threads)` numbers, so 9 numbers on 4 threads make 3 slices, and 10 make 3, 3, 3 and 1
+//! Caught by: one_part_per_thread, the_slices_differ_in_length_by_at_most_one
+//!
+//! Exercise 1-1: sum a large vector on N threads, then with rayon.
+use std::thread::{self, ThreadId};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+/// What one thread did: it summed `numbers[start..end]` into `sum`.
+#[derive(Debug)]
+struct Part {
+    start: usize,
+    end: usize,
+    sum: u64,
+    /// The thread that summed the slice (`thread::current().id()`).
+    thread: ThreadId,
+}
+
+/// Sums `numbers` on `threads` threads (at least 1). Splits it into
+/// `threads` contiguous slices whose lengths differ by at most one (fewer
+/// slices when there are fewer numbers than threads: no slice is empty),
+/// sums each slice on a scoped thread of its own, and returns the parts in
+/// the order of the slices.
+fn sum_on_threads(numbers: &[u64], threads: usize) -> Vec<Part> {
+    assert!(threads > 0, "at least one thread");
+    // Round up, so that at most `threads` slices cover every number.
+    let size = numbers.len().div_ceil(threads).max(1);
+    thread::scope(|s| {
+        let handles: Vec<_> = numbers
+            .chunks(size)
+            .enumerate()
+            .map(|(i, slice)| {
+                s.spawn(move || Part {
+                    start: i * size,
+                    end: i * size + slice.len(),
+                    sum: slice.iter().sum(),
+                    thread: thread::current().id(),
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    })
+}
+
+/// The same sum, computed by rayon's pool.
+fn sum_with_rayon(numbers: &[u64]) -> u64 {
+    numbers.par_iter().sum()
+}
+
+fn main() {
+    let numbers: Vec<u64> = (1..=1_000_000).collect();
+
+    let start = Instant::now();
+    let parts = sum_on_threads(&numbers, 4);
+    let sum: u64 = parts.iter().map(|part| part.sum).sum();
+    println!("4 threads: {sum} in {:?}", start.elapsed());
+    for part in &parts {
+        let (start, end, sum, thread) = (part.start, part.end, part.sum, part.thread);
+        println!("  numbers[{start}..{end}] on {thread:?}: {sum}");
+    }
+
+    let start = Instant::now();
+    let sum = sum_with_rayon(&numbers);
+    println!("rayon:     {sum} in {:?}", start.elapsed());
+}
+
+#[cfg(test)]
+#[path = "../tests.rs"]
+mod tests;
