@@ -6,6 +6,9 @@
 //!   every one of its tests fails: each test asks for work the reader has
 //!   not done yet.
 //! - Every test passes on the solution.
+//! - Every wrong solution (`wrong/SLUG.rs`, a mistake a learner is likely to
+//!   make) fails: the tests its header names (`//! Caught by: a, b`) fail,
+//!   within the run's timeout, so no test hangs on the bug it is there to catch.
 //!
 //! Each is compiled with its tests as `cargo test -p NAME` would, by rustc,
 //! once (see `practice/mod.rs`): a warm run only runs the tests.
@@ -33,7 +36,7 @@ fn exercises() -> Vec<String> {
 /// Compiles `file` of the exercise `name` with its tests, as `cargo test`
 /// does (or finds it compiled by an earlier run), and runs the tests:
 /// (passed, failed, everything it printed).
-fn run_tests(what: &str, name: &str, file: &str) -> (usize, usize, String) {
+fn run_tests(what: &str, name: &str, file: &str, test_args: &[&str]) -> (usize, usize, String) {
     let dir = book_root().join("listings/exercises").join(name);
     let read = |f: &str| fs::read_to_string(dir.join(f)).unwrap();
     let (program, tests) = (read(file), read("tests.rs"));
@@ -42,7 +45,10 @@ fn run_tests(what: &str, name: &str, file: &str) -> (usize, usize, String) {
     let exe = practice::compile(what, &dir, file, &[&program, &tests], &args, true)
         .unwrap_or_else(|errors| panic!("{what} does not compile:\n{errors}"));
     let mut command = Command::new(exe);
-    command.current_dir(book_root()).env("RUST_BACKTRACE", "0");
+    command
+        .args(test_args)
+        .current_dir(book_root())
+        .env("RUST_BACKTRACE", "0");
     let run = run_with_timeout(what, command, Duration::from_secs(120));
     let summary = Regex::new(r"test result: \w+\. (\d+) passed; (\d+) failed").unwrap();
     let (mut passed, mut failed) = (0, 0);
@@ -81,20 +87,102 @@ fn check(name: &str) {
         );
     }
 
-    let (passed, failed, output) = run_tests(&format!("the starter of {name}"), name, "starter.rs");
+    let (passed, failed, output) =
+        run_tests(&format!("the starter of {name}"), name, "starter.rs", &[]);
     assert!(
         passed == 0 && failed > 0,
         "{name}: every test must fail on the starter ({passed} passed, {failed} failed):\n{output}"
     );
     let (passed, failed, output) =
-        run_tests(&format!("the solution of {name}"), name, "solution.rs");
+        run_tests(&format!("the solution of {name}"), name, "solution.rs", &[]);
     assert!(
         passed > 0 && failed == 0,
         "{name}: every test must pass on the solution ({passed} passed, {failed} failed):\n{output}"
     );
+
+    // The wrong solutions at once, each with all its tests at once: a test
+    // that catches a hang waits for its watchdog, and the waits overlap.
+    let wrongs = wrong_solutions(name);
+    std::thread::scope(|s| {
+        for wrong in &wrongs {
+            s.spawn(move || check_wrong(name, wrong));
+        }
+    });
 }
 
-/// One test, the exercises checked in parallel.
+fn check_wrong(name: &str, wrong: &Wrong) {
+    let what = format!("the wrong solution {name}/{}", wrong.file);
+    let (_, failed, output) = run_tests(&what, name, &wrong.file, &["--test-threads", "64"]);
+    let missed: Vec<&String> = wrong
+        .caught_by
+        .iter()
+        .filter(|test| !output.contains(&format!("test tests::{test} ... FAILED")))
+        .collect();
+    assert!(
+        failed > 0 && missed.is_empty(),
+        "{what} ({}) must fail the tests {:?}, and these did not fail: {missed:?}\n{output}",
+        wrong.mistake,
+        wrong.caught_by
+    );
+}
+
+/// A wrong solution of an exercise, and the tests that must reject it.
+struct Wrong {
+    /// `wrong/SLUG.rs`, relative to the exercise's directory.
+    file: String,
+    /// What it gets wrong: its header's `//! Wrong: ...` line.
+    mistake: String,
+    /// Its header's `//! Caught by: a, b`: tests of `tests.rs` that must fail.
+    caught_by: Vec<String>,
+}
+
+/// The wrong solutions in `listings/exercises/NAME/wrong/`: every exercise
+/// ships at least one, each naming its mistake and the tests that catch it.
+fn wrong_solutions(name: &str) -> Vec<Wrong> {
+    let dir = book_root()
+        .join("listings/exercises")
+        .join(name)
+        .join("wrong");
+    let mut files: Vec<String> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (every exercise ships its wrong solutions)",
+                dir.display()
+            )
+        })
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{} has no wrong solution", dir.display());
+    files
+        .into_iter()
+        .map(|file| {
+            let text = fs::read_to_string(dir.join(&file)).unwrap();
+            let header = |key: &str| {
+                text.lines()
+                    .find_map(|line| line.strip_prefix(key))
+                    .map(str::trim)
+                    .unwrap_or_else(|| panic!("{name}/wrong/{file} has no `{key}` line"))
+                    .to_string()
+            };
+            let caught_by: Vec<String> = header("//! Caught by:")
+                .split(',')
+                .map(|test| test.trim().to_string())
+                .collect();
+            assert!(
+                caught_by.iter().all(|t| !t.is_empty()),
+                "{name}/wrong/{file}: `//! Caught by:` names no test"
+            );
+            Wrong {
+                mistake: header("//! Wrong:"),
+                file: format!("wrong/{file}"),
+                caught_by,
+            }
+        })
+        .collect()
+}
+
+/// One test, the exercises checked in parallel (each one's wrong solutions in turn).
 #[test]
 fn starters_fail_their_tests_and_solutions_pass_them() {
     let names = exercises();

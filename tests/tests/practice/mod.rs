@@ -29,10 +29,10 @@ pub fn compile(
     let mut hasher = std::hash::DefaultHasher::new();
     (main, sources, args, with_crates, rustc_version()).hash(&mut hasher);
     if with_crates {
-        for file in ["Cargo.toml", "Cargo.lock"] {
-            fs::read_to_string(book_root().join(file))
-                .unwrap()
-                .hash(&mut hasher);
+        // The crates are built for the whole workspace, so any member's
+        // manifest may change their features.
+        for file in manifests() {
+            fs::read_to_string(&file).unwrap().hash(&mut hasher);
         }
     }
     let key = format!("{:016x}", hasher.finish());
@@ -65,6 +65,20 @@ pub fn compile(
         fs::write(&errors, &run.output).unwrap();
         Err(run.output)
     }
+}
+
+/// `Cargo.lock` and the manifest of every package of the workspace.
+fn manifests() -> Vec<PathBuf> {
+    let root = book_root();
+    let mut files = vec![root.join("Cargo.lock"), root.join("Cargo.toml")];
+    files.extend(["tests", "listings"].map(|dir| root.join(dir).join("Cargo.toml")));
+    let mut exercises: Vec<PathBuf> = fs::read_dir(root.join("listings/exercises"))
+        .unwrap()
+        .map(|e| e.unwrap().path().join("Cargo.toml"))
+        .collect();
+    exercises.sort();
+    files.extend(exercises);
+    files
 }
 
 fn rustc_version() -> &'static str {
