@@ -8,8 +8,9 @@ use std::time::{Duration, Instant};
 
 /// A tiny HTTP/1.1 server on 127.0.0.1: `/slow/N` answers after N ms with a
 /// page of N * 100 bytes (N = 0 for any other path). Each connection gets its
-/// own thread. It runs until the process ends, or until `accept` fails: then
-/// it says why on stderr and stops accepting.
+/// own thread, and a connection that fails is reported on stderr. It runs
+/// until the process ends, or until `accept` fails: then it says why on
+/// stderr and stops accepting.
 fn start_server() -> io::Result<SocketAddr> {
     let listener = TcpListener::bind("127.0.0.1:0")?;
     let address = listener.local_addr()?;
@@ -17,7 +18,11 @@ fn start_server() -> io::Result<SocketAddr> {
         for accepted in listener.incoming() {
             match accepted {
                 Ok(stream) => {
-                    thread::spawn(move || serve(stream));
+                    thread::spawn(move || {
+                        if let Err(error) = serve(stream) {
+                            eprintln!("server: a connection failed: {error}");
+                        }
+                    });
                 }
                 Err(error) => {
                     eprintln!("server: accept failed, no more connections: {error}");

@@ -32,9 +32,13 @@ listings! {
     ch03_03_two_runtimes: Listing {
         rules: &[
             Rule::Range { pattern: r" (\d+) ms,", min: 20.0, max: 20000.0 },
-            // Two at once needs the second worker free in time: on a loaded
-            // machine it may not be. One thread is never more than one.
+            // The second task usually enters `crunch` before the first leaves
+            // it, even on one core, where the OS takes turns between the two
+            // workers: 1 only if it starts too late. One thread is always 1.
             Rule::Range { pattern: r"\(2 workers\).*at most (\d) task", min: 1.0, max: 2.0 },
+            // The output shows an idle 2-core machine; the range is wide
+            // because a loaded one must pass too: timing is not a test.
+            Rule::Range { pattern: r"speedup with 2 workers: (\d+\.\d)x", min: 0.5, max: 2.6 },
         ],
         // It times CPU-bound tasks: no other listing may share the cores.
         alone: true,
