@@ -16,7 +16,8 @@ fn main() {
         }
         drop(tx); // main's own sender: once every sender is gone, the channel closes
 
-        // Ends when the channel is closed and empty, while the producers may still run.
+        // Receives while the producers run; ends once every sender is gone and
+        // the channel is empty.
         rx.iter().collect()
     });
 
