@@ -27,10 +27,14 @@ fn paused(test: impl Future<Output = ()> + Send + 'static) {
         Err(std_mpsc::RecvTimeoutError::Timeout) => panic!(
             "not finished after 10 s: next_batch never returned. Paused time makes \
              every sleep instant, but the clock moves only while every task waits: \
-             a loop that polls and never waits keeps it still"
+             a loop that polls and never waits keeps it still, and one that polls \
+             every millisecond needs 31 billion turns to wait out a year"
         ),
     }
 }
+
+/// A linger no test waits out in real time.
+const A_YEAR: Duration = Duration::from_secs(365 * 24 * 3600);
 
 /// Calls `next_batch` until it returns `None` (at most 100 times).
 async fn all_batches(rx: &mut mpsc::Receiver<u64>, max: usize, linger: Duration) -> Vec<Vec<u64>> {
@@ -89,7 +93,7 @@ fn a_full_batch_is_handed_on_at_once_and_no_item_is_lost() {
         for n in 1..=25 {
             tx.send(n).await.unwrap();
         }
-        let linger = Duration::from_secs(3600);
+        let linger = A_YEAR;
         let start = Instant::now();
         let first = next_batch(&mut rx, 10, linger).await;
         let second = next_batch(&mut rx, 10, linger).await;
@@ -117,6 +121,19 @@ fn a_full_batch_is_handed_on_at_once_and_no_item_is_lost() {
 }
 
 #[test]
+fn a_batch_of_at_most_one_holds_one_item() {
+    paused(async {
+        let mut rx = numbers(Duration::ZERO, Duration::ZERO, 3);
+        let batches = all_batches(&mut rx, 1, A_YEAR).await;
+        assert_eq!(
+            batches,
+            [[1], [2], [3]],
+            "with max 1, a batch is full with its first item"
+        );
+    });
+}
+
+#[test]
 fn a_closed_channel_ends_the_batch_at_once() {
     paused(async {
         let (tx, mut rx) = mpsc::channel(100);
@@ -125,7 +142,7 @@ fn a_closed_channel_ends_the_batch_at_once() {
         }
         drop(tx);
         let start = Instant::now();
-        let batches = all_batches(&mut rx, 10, Duration::from_secs(3600)).await;
+        let batches = all_batches(&mut rx, 10, A_YEAR).await;
         assert_eq!(batches, [vec![1, 2, 3]]);
         assert!(
             start.elapsed() < Duration::from_secs(1),

@@ -63,6 +63,22 @@ fn a_panicking_task_is_reported_in_its_place() {
 }
 
 #[test]
+fn a_repeated_input_gets_a_result_each_time() {
+    paused(async {
+        let results = squares(&[3, 13, 3, 13]).await;
+        let unlucky = || Panicked {
+            input: 13,
+            message: "unlucky number".to_string(),
+        };
+        assert_eq!(
+            results,
+            [Ok(9), Err(unlucky()), Ok(9), Err(unlucky())],
+            "one result per input, repeated inputs included"
+        );
+    });
+}
+
+#[test]
 fn a_formatted_panic_message_is_kept_too() {
     paused(async {
         let results = squares(&[2000, 5]).await;

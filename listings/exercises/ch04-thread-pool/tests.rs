@@ -61,25 +61,45 @@ fn the_workers_run_jobs_at_the_same_time() {
 }
 
 #[test]
-fn twenty_jobs_run_on_the_pool_s_two_threads() {
+fn as_many_jobs_run_at_once_as_the_pool_has_threads_and_no_more() {
     watched(
-        "a handle never gave its job's result, or the pool's drop never returned",
+        "the jobs wait at a Barrier until `threads` of them (2, then 3) run at once, \
+         and that never happened: does the pool start fewer workers than it is asked \
+         for, or does a worker hold the queue's lock while its job runs?",
         || {
-            let pool = ThreadPool::new(2);
-            let handles: Vec<_> = (0..20)
-                .map(|_| pool.submit(|| thread::current().id()))
-                .collect();
-            let ids: HashSet<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
-            assert!(
-                ids.len() <= 2,
-                "20 jobs ran on {} different threads: a pool of 2 runs every job on one of \
-             its 2 workers",
-                ids.len()
-            );
-            assert!(
-                !ids.contains(&thread::current().id()),
-                "a job ran on the thread that submitted it, not on a worker"
-            );
+            for threads in [2, 3] {
+                let pool = ThreadPool::new(threads);
+                let running = Arc::new(AtomicUsize::new(0));
+                let most = Arc::new(AtomicUsize::new(0));
+                let barrier = Arc::new(Barrier::new(threads));
+                // Each job counts itself in, waits until `threads` jobs have,
+                // then runs 200 ms: long enough for a worker too many to
+                // take a job meanwhile, and be counted.
+                let handles: Vec<_> = (0..3 * threads)
+                    .map(|_| {
+                        let (running, most) = (Arc::clone(&running), Arc::clone(&most));
+                        let barrier = Arc::clone(&barrier);
+                        pool.submit(move || {
+                            let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                            most.fetch_max(now, Ordering::SeqCst);
+                            barrier.wait();
+                            thread::sleep(Duration::from_millis(200));
+                            running.fetch_sub(1, Ordering::SeqCst);
+                            thread::current().id()
+                        })
+                    })
+                    .collect();
+                let ids: HashSet<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+                assert_eq!(
+                    most.load(Ordering::SeqCst),
+                    threads,
+                    "the most jobs running at once on a pool of {threads}"
+                );
+                assert!(
+                    !ids.contains(&thread::current().id()),
+                    "a job ran on the thread that submitted it, not on a worker"
+                );
+            }
         },
     );
 }
@@ -101,6 +121,35 @@ fn a_panicking_job_gives_an_error_and_the_pool_goes_on() {
             assert_eq!(next.join(), Ok(42), "the only worker survived the panic");
         },
     );
+}
+
+#[test]
+fn dropping_the_pool_waits_for_a_job_however_long_it_runs() {
+    watched("dropping the pool never returned", || {
+        let pool = ThreadPool::new(1);
+        let (started, job_started) = mpsc::channel();
+        let (release, released) = mpsc::channel::<()>();
+        // A job that runs until the test lets it end.
+        pool.submit(move || {
+            started.send(()).unwrap();
+            let _ = released.recv();
+        });
+        job_started.recv().unwrap();
+        let (dropped, pool_dropped) = mpsc::channel();
+        thread::spawn(move || {
+            drop(pool);
+            let _ = dropped.send(());
+        });
+        // Only a drop that joins its workers is still waiting 2 s later.
+        assert_eq!(
+            pool_dropped.recv_timeout(Duration::from_secs(2)),
+            Err(mpsc::RecvTimeoutError::Timeout),
+            "the drop of the pool returned while a job was still running: it must \
+             join the workers, which takes as long as their jobs do"
+        );
+        release.send(()).unwrap();
+        pool_dropped.recv().unwrap();
+    });
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! Wrong: the batch found full when the next item comes, and that item dropped
-//! Caught by: a_full_batch_is_handed_on_at_once_and_no_item_is_lost
+//! Caught by: a_full_batch_is_handed_on_at_once_and_no_item_is_lost, a_batch_of_at_most_one_holds_one_item
 //!
 //! Exercise 3-2: batches from a channel. A batch is handed on when it is
 //! full, or when its first item has waited long enough.

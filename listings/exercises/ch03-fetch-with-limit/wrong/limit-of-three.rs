@@ -74,8 +74,8 @@ struct Stats {
 }
 
 /// A server on 127.0.0.1 that answers `/slow` after 10 seconds, closes the
-/// connection without an answer for `/broken`, and answers any other path
-/// after 100 ms.
+/// connection without an answer for `/broken`, answers `/after/N` once it has
+/// answered `N` other requests, and answers any other path after 100 ms.
 ///
 /// With `wave` (at least 1) above 1, it holds the requests back in waves: requests 1 to
 /// `wave` wait until the `wave`-th has come in, then requests `wave + 1` to
@@ -86,12 +86,14 @@ async fn start_server(wave: usize) -> io::Result<(SocketAddr, Arc<Stats>)> {
     let addr = listener.local_addr()?;
     let stats = Arc::new(Stats::default());
     let server_stats = Arc::clone(&stats);
-    // How many requests have come in so far.
+    // How many requests have come in so far, and how many have been answered.
     let arrived = Arc::new(watch::Sender::new(0usize));
+    let answered = Arc::new(watch::Sender::new(0usize));
     tokio::spawn(async move {
         while let Ok((mut stream, _)) = listener.accept().await {
             let stats = Arc::clone(&server_stats);
             let arrived = Arc::clone(&arrived);
+            let answered = Arc::clone(&answered);
             tokio::spawn(async move {
                 let now = stats.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
                 stats.most_in_flight.fetch_max(now, Ordering::SeqCst);
@@ -105,7 +107,7 @@ async fn start_server(wave: usize) -> io::Result<(SocketAddr, Arc<Stats>)> {
                     .subscribe()
                     .wait_for(|count| *count >= last_of_its_wave)
                     .await;
-                let _ = answer(&mut stream).await;
+                let _ = answer(&mut stream, &answered).await;
                 // Counted out before the connection closes, so before the
                 // client can see the answer end.
                 stats.in_flight.fetch_sub(1, Ordering::SeqCst);
@@ -115,19 +117,26 @@ async fn start_server(wave: usize) -> io::Result<(SocketAddr, Arc<Stats>)> {
     Ok((addr, stats))
 }
 
-async fn answer(stream: &mut TcpStream) -> io::Result<()> {
+async fn answer(stream: &mut TcpStream, answered: &watch::Sender<usize>) -> io::Result<()> {
     let mut stream = BufReader::new(stream);
     let mut path = String::new();
     stream.read_line(&mut path).await?;
     let path = path.trim();
-    match path {
-        "/broken" => return Ok(()),
-        "/slow" => tokio::time::sleep(Duration::from_secs(10)).await,
-        _ => tokio::time::sleep(Duration::from_millis(100)).await,
+    if let Some(n) = path.strip_prefix("/after/") {
+        let n: usize = n.parse().unwrap_or(0);
+        let _ = answered.subscribe().wait_for(|count| *count >= n).await;
+    } else {
+        match path {
+            "/broken" => return Ok(()),
+            "/slow" => tokio::time::sleep(Duration::from_secs(10)).await,
+            _ => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
     }
     stream
         .write_all(format!("hello from {path}").as_bytes())
-        .await
+        .await?;
+    answered.send_modify(|count| *count += 1);
+    Ok(())
 }
 
 #[tokio::main]

@@ -1,5 +1,5 @@
 //! Wrong: `Drop` closes the channel but does not join the workers, so it returns before the queued jobs have run
-//! Caught by: dropping_the_pool_finishes_the_queued_jobs
+//! Caught by: dropping_the_pool_waits_for_a_job_however_long_it_runs, dropping_the_pool_finishes_the_queued_jobs
 //!
 //! Exercise 4-1: a thread pool built by hand from a channel, whose `submit`
 //! returns a handle to the result, and which survives a panicking job: the

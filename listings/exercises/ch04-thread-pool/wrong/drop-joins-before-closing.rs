@@ -1,5 +1,5 @@
 //! Wrong: `Drop` joins the workers while the pool still holds the channel's `Sender`, so they wait for more jobs forever
-//! Caught by: submit_returns_each_job_s_result, the_workers_run_jobs_at_the_same_time, twenty_jobs_run_on_the_pool_s_two_threads, a_panicking_job_gives_an_error_and_the_pool_goes_on, dropping_the_pool_finishes_the_queued_jobs
+//! Caught by: submit_returns_each_job_s_result, the_workers_run_jobs_at_the_same_time, as_many_jobs_run_at_once_as_the_pool_has_threads_and_no_more, a_panicking_job_gives_an_error_and_the_pool_goes_on, dropping_the_pool_waits_for_a_job_however_long_it_runs, dropping_the_pool_finishes_the_queued_jobs
 //!
 //! Exercise 4-1: a thread pool built by hand from a channel, whose `submit`
 //! returns a handle to the result, and which survives a panicking job: the

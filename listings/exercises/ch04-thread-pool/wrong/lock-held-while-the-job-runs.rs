@@ -1,5 +1,5 @@
 //! Wrong: `while let Ok(job) = queue.lock().unwrap().recv()`, whose guard lives to the end of the loop's body: the lock is held while the job runs, and the workers take turns
-//! Caught by: the_workers_run_jobs_at_the_same_time
+//! Caught by: the_workers_run_jobs_at_the_same_time, as_many_jobs_run_at_once_as_the_pool_has_threads_and_no_more
 //!
 //! Exercise 4-1: a thread pool built by hand from a channel, whose `submit`
 //! returns a handle to the result, and which survives a panicking job: the

@@ -1,5 +1,5 @@
 //! Wrong: a new thread for every job, all joined in `Drop`: no pool at all
-//! Caught by: twenty_jobs_run_on_the_pool_s_two_threads
+//! Caught by: as_many_jobs_run_at_once_as_the_pool_has_threads_and_no_more
 //!
 //! Exercise 4-1: a thread pool built by hand from a channel, whose `submit`
 //! returns a handle to the result, and which survives a panicking job: the
