@@ -3,6 +3,7 @@
 use std::env;
 use std::fs;
 use std::process::{Command, ExitCode};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -15,9 +16,9 @@ struct Size {
     limit: u64,
     /// ...in chunks of this many numbers.
     chunk: u64,
-    /// Tasks (asyncio, tokio) that sleep at the same time.
+    /// Tasks (asyncio, tokio) that each sleep once, started as fast as possible.
     tasks: usize,
-    /// Threads (CPython, Rust) that sleep at the same time.
+    /// Threads (CPython, Rust) that each sleep once, started as fast as possible.
     threads: usize,
     /// How long each task or thread sleeps.
     pause: Duration,
@@ -120,36 +121,49 @@ fn best_of(mut work: impl FnMut() -> usize) -> (Duration, usize) {
 }
 
 // ANCHOR: waiting
-/// `tasks` tokio tasks that each sleep for `pause`, all at once.
-fn sleep_in_tasks(tasks: usize, pause: Duration) -> Duration {
+/// `tasks` tokio tasks that each sleep for `pause`, spawned as fast as
+/// possible: how long until all are done, and the most alive at once.
+fn sleep_in_tasks(tasks: usize, pause: Duration) -> (Duration, usize) {
     let runtime = tokio::runtime::Runtime::new().expect("start tokio's runtime");
     runtime.block_on(async {
-        // Spawned from a task on a worker thread, new tasks go to that
-        // worker's own queue: faster than from `block_on`'s thread.
+        // Spawned from a task on a worker thread, as the CPython half creates
+        // its tasks inside a coroutine.
         let measure = tokio::spawn(async move {
-            let start = Instant::now();
-            let handles: Vec<_> = (0..tasks)
-                .map(|_| tokio::spawn(tokio::time::sleep(pause)))
-                .collect();
+            let metrics = tokio::runtime::Handle::current().metrics();
+            let (start, mut most) = (Instant::now(), 0);
+            let mut handles = Vec::with_capacity(tasks);
+            for _ in 0..tasks {
+                handles.push(tokio::spawn(tokio::time::sleep(pause)));
+                // The tasks not finished yet, this one aside.
+                most = most.max(metrics.num_alive_tasks().saturating_sub(1));
+            }
             for handle in handles {
                 handle.await.unwrap();
             }
-            start.elapsed()
+            (start.elapsed(), most)
         });
         measure.await.unwrap()
     })
 }
 
-/// `count` threads that each sleep for `pause`, all at once.
-fn sleep_in_threads(count: usize, pause: Duration) -> std::io::Result<Duration> {
-    let start = Instant::now();
-    let handles = (0..count)
-        .map(|_| thread::Builder::new().spawn(move || thread::sleep(pause)))
-        .collect::<std::io::Result<Vec<_>>>()?;
+/// `count` threads that each sleep for `pause`, started as fast as possible:
+/// how long until all are joined, and the most alive at once.
+fn sleep_in_threads(count: usize, pause: Duration) -> std::io::Result<(Duration, usize)> {
+    let alive = Arc::new(AtomicUsize::new(0));
+    let (start, mut most) = (Instant::now(), 0);
+    let mut handles = Vec::with_capacity(count);
+    for _ in 0..count {
+        most = most.max(alive.fetch_add(1, Ordering::Relaxed) + 1);
+        let alive = Arc::clone(&alive);
+        handles.push(thread::Builder::new().spawn(move || {
+            thread::sleep(pause);
+            alive.fetch_sub(1, Ordering::Relaxed);
+        })?);
+    }
     for handle in handles {
         handle.join().unwrap();
     }
-    Ok(start.elapsed())
+    Ok((start.elapsed(), most))
 }
 
 /// This process's high-water mark of resident memory, in bytes: the `VmHWM`
@@ -165,10 +179,10 @@ fn peak_memory() -> Option<u64> {
 /// The child process that measures one kind of waiting, so that its peak
 /// memory is its own: prints the line the CPython half prints.
 fn child(kind: &str, count: usize, pause: Duration) -> ExitCode {
-    let time = match kind {
+    let (time, at_once) = match kind {
         "tokio" => sleep_in_tasks(count, pause),
         "threads" => match sleep_in_threads(count, pause) {
-            Ok(time) => time,
+            Ok(measured) => measured,
             Err(e) => {
                 eprintln!("could not start {count} threads: {e}");
                 return ExitCode::FAILURE;
@@ -178,7 +192,7 @@ fn child(kind: &str, count: usize, pause: Duration) -> ExitCode {
     };
     let peak = peak_memory().map_or("n/a".to_string(), |bytes| bytes.to_string());
     println!(
-        "{kind}: {count} in {:.4} s, peak {peak} bytes",
+        "{kind}: {count} in {:.4} s, at most {at_once} at once, peak {peak} bytes",
         time.as_secs_f64()
     );
     ExitCode::SUCCESS
@@ -217,24 +231,42 @@ fn myself(args: &[String]) -> Result<String, String> {
     run(&exe.to_string_lossy(), &all)
 }
 
-/// From a line such as `sequential: 9592 primes in 0.4570 s`, or
-/// `tokio: 2000 in 0.1626 s, peak 26869760 bytes`: the number before ` s`,
-/// and the one after `peak` (if any).
-fn time_and_peak(output: &str, name: &str) -> Result<(f64, usize, Option<u64>), String> {
+/// What a line of a measurement says, such as `sequential: 9592 primes in
+/// 0.4570 s` or `tokio: 2000 in 0.1626 s, at most 2000 at once, peak 26869760
+/// bytes`.
+struct Measured {
+    /// The number after the name: primes found, or tasks or threads started.
+    count: usize,
+    seconds: f64,
+    /// The most tasks or threads alive at the same moment.
+    at_once: Option<usize>,
+    /// The process's peak memory, in bytes, where the system reports it.
+    peak: Option<u64>,
+}
+
+/// The line of `output` that starts with `name:`, read.
+fn measured(output: &str, name: &str) -> Result<Measured, String> {
     let line = output
         .lines()
         .find_map(|line| line.strip_prefix(&format!("{name}: ")))
         .ok_or_else(|| format!("no line for {name} in:\n{output}"))?;
     let words: Vec<&str> = line.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-    let number = |i: usize| words.get(i).and_then(|w| w.parse().ok());
-    let count = number(0).ok_or_else(|| format!("bad line {line:?}"))? as usize;
-    let at = |word: &str| words.iter().position(|w| *w == word);
-    let seconds = at("s")
-        .and_then(|i| i.checked_sub(1))
-        .and_then(number)
-        .ok_or_else(|| format!("no time in {line:?}"))?;
-    let peak = at("peak").and_then(|i| number(i + 1)).map(|b| b as u64);
-    Ok((seconds, count, peak))
+    let number = |i: usize| words.get(i).and_then(|w| w.parse::<f64>().ok());
+    let after = |word: &str| {
+        let i = words.iter().position(|w| *w == word)?;
+        number(i + 1)
+    };
+    Ok(Measured {
+        count: number(0).ok_or_else(|| format!("bad line {line:?}"))? as usize,
+        seconds: words
+            .iter()
+            .position(|w| *w == "s")
+            .and_then(|i| i.checked_sub(1))
+            .and_then(number)
+            .ok_or_else(|| format!("no time in {line:?}"))?,
+        at_once: after("most").map(|n| n as usize),
+        peak: after("peak").map(|b| b as u64),
+    })
 }
 
 /// 3000000 as `3,000,000`.
@@ -256,6 +288,15 @@ fn faster(python: f64, rust: f64) -> String {
         format!("{:.1}x faster", python / rust)
     } else {
         format!("{:.1}x slower", rust / python)
+    }
+}
+
+/// How many times less memory the second peak is than the first.
+fn less_memory(python: u64, rust: u64) -> String {
+    if rust <= python {
+        format!("{:.1}x less memory", python as f64 / rust as f64)
+    } else {
+        format!("{:.1}x more memory", rust as f64 / python as f64)
     }
 }
 
@@ -291,7 +332,11 @@ fn cpu_rows(size: &Size, workers: usize) -> Result<(), String> {
     ])?;
     let mut python_rows = Vec::new();
     for name in ["sequential", "thread pool", "process pool"] {
-        let (seconds, primes, _) = time_and_peak(&cpython, name)?;
+        let Measured {
+            seconds,
+            count: primes,
+            ..
+        } = measured(&cpython, name)?;
         let (first, counted) = python_rows
             .first()
             .map_or((seconds, primes), |&(_, first, counted)| (first, counted));
@@ -354,8 +399,10 @@ fn cpu_rows(size: &Size, workers: usize) -> Result<(), String> {
 fn waiting_rows(size: &Size) -> Result<(), String> {
     let seconds = size.pause.as_secs_f64();
     header(
-        &format!("Waiting: tasks or threads that each sleep {seconds} s, all at once"),
-        "peak memory, and per task or thread",
+        &format!(
+            "Waiting: tasks or threads that each sleep {seconds} s, started as fast as possible"
+        ),
+        "peak memory, and per task or thread alive at once",
     );
     let python_args =
         |kind: &str, count: usize| [kind.into(), count.to_string(), seconds.to_string()];
@@ -367,15 +414,20 @@ fn waiting_rows(size: &Size) -> Result<(), String> {
         ]
     };
     // What each process needs before it starts any: the baseline of each peak.
-    let (_, _, python_base) = time_and_peak(&python(&python_args("threads", 0))?, "threads")?;
-    let (_, _, rust_base) = time_and_peak(&myself(&rust_args("threads", 0))?, "threads")?;
-    let memory = |peak: Option<u64>, base: Option<u64>, count: usize| match (peak, base) {
-        (Some(peak), Some(base)) => format!(
-            "{:>7.1} MB {:>7} B each",
-            peak as f64 / 1e6,
-            peak.saturating_sub(base) / count.max(1) as u64
-        ),
-        _ => "n/a".to_string(),
+    let python_base = measured(&python(&python_args("threads", 0))?, "threads")?.peak;
+    let rust_base = measured(&myself(&rust_args("threads", 0))?, "threads")?.peak;
+    // The peak, and the peak above the baseline per task or thread alive at once.
+    let memory = |run: &Measured, base: Option<u64>| {
+        let at_once = run.at_once.unwrap_or(run.count);
+        let memory = match (run.peak, base) {
+            (Some(peak), Some(base)) => format!(
+                "{:>7.1} MB {:>7} B each",
+                peak as f64 / 1e6,
+                peak.saturating_sub(base) / at_once.max(1) as u64
+            ),
+            _ => "n/a".to_string(),
+        };
+        format!("{memory}, {at_once:>6} at once")
     };
     for (count, python_kind, rust_kind, what) in [
         (size.tasks, "asyncio", "tokio", "tasks"),
@@ -384,10 +436,8 @@ fn waiting_rows(size: &Size) -> Result<(), String> {
         let n = thousands(count as u64);
         // One after the other, they would take `count` pauses.
         let one_by_one = count as f64 * seconds;
-        let (python_time, _, python_peak) =
-            time_and_peak(&python(&python_args(python_kind, count))?, python_kind)?;
-        let (rust_time, _, rust_peak) =
-            time_and_peak(&myself(&rust_args(rust_kind, count))?, rust_kind)?;
+        let cpython = measured(&python(&python_args(python_kind, count))?, python_kind)?;
+        let rust = measured(&myself(&rust_args(rust_kind, count))?, rust_kind)?;
         let python_name = if python_kind == "asyncio" {
             "asyncio tasks"
         } else {
@@ -400,22 +450,22 @@ fn waiting_rows(size: &Size) -> Result<(), String> {
         };
         row(
             &format!("CPython {n} {python_name}"),
-            python_time,
-            format!("{:.0}x", one_by_one / python_time),
-            &memory(python_peak, python_base, count),
+            cpython.seconds,
+            format!("{:.0}x", one_by_one / cpython.seconds),
+            &memory(&cpython, python_base),
         );
-        let less = match (python_peak, rust_peak) {
-            (Some(p), Some(r)) => format!(", {:.1}x less memory", p as f64 / r as f64),
+        let less = match (cpython.peak, rust.peak) {
+            (Some(p), Some(r)) => format!(", {}", less_memory(p, r)),
             _ => String::new(),
         };
         row(
             &format!("Rust {n} {rust_name}"),
-            rust_time,
-            format!("{:.0}x", one_by_one / rust_time),
+            rust.seconds,
+            format!("{:.0}x", one_by_one / rust.seconds),
             &format!(
                 "{}   {}{less}",
-                memory(rust_peak, rust_base, count),
-                faster(python_time, rust_time)
+                memory(&rust, rust_base),
+                faster(cpython.seconds, rust.seconds)
             ),
         );
     }

@@ -1,4 +1,5 @@
-"""The CPython half of Chapter 5's benchmark: ch05-01-measured.rs runs it once per measurement."""
+"""The CPython half of Chapter 5's benchmark: ch05-01-measured.rs runs each command below in a
+process of its own, the `cpu` one once for all three CPU-bound rows."""
 import asyncio
 import platform
 import sys
@@ -11,8 +12,8 @@ from functools import partial
 USAGE = """usage:
   ch05-01-in-cpython.py                          which Python this is
   ch05-01-in-cpython.py cpu LIMIT CHUNK WORKERS  the primes below LIMIT, 3 ways
-  ch05-01-in-cpython.py asyncio TASKS SECONDS    TASKS tasks that sleep at once
-  ch05-01-in-cpython.py threads COUNT SECONDS    COUNT threads that sleep at once"""
+  ch05-01-in-cpython.py asyncio TASKS SECONDS    TASKS tasks that each sleep
+  ch05-01-in-cpython.py threads COUNT SECONDS    COUNT threads that each sleep"""
 
 
 def count_primes(chunk):
@@ -48,19 +49,23 @@ def cpu(limit, chunk, workers):
 
 
 async def sleep_in_tasks(tasks, seconds):
+    """How long until all are done, and the most alive at once."""
     start = time.perf_counter()
+    # All alive at once: no task runs before this coroutine awaits.
     await asyncio.gather(*[asyncio.create_task(asyncio.sleep(seconds)) for _ in range(tasks)])
-    return time.perf_counter() - start
+    return time.perf_counter() - start, tasks
 
 
 def sleep_in_threads(count, seconds):
-    start = time.perf_counter()
+    """How long until all are joined, and the most alive at once."""
+    start, most, before = time.perf_counter(), 0, threading.active_count()
     threads = [threading.Thread(target=time.sleep, args=(seconds,)) for _ in range(count)]
     for thread in threads:
         thread.start()
+        most = max(most, threading.active_count() - before)  # started and not yet ended
     for thread in threads:
         thread.join()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, most
 
 
 def peak_memory():
@@ -80,9 +85,11 @@ def peak_memory():
     return peak if sys.platform == "darwin" else peak * 1024  # bytes on macOS, KiB elsewhere
 
 
-def report(name, count, seconds):
+def report(name, count, measured):
+    seconds, at_once = measured
     peak = peak_memory()
-    print(f"{name}: {count} in {seconds:.4f} s, peak {'n/a' if peak is None else peak} bytes")
+    print(f"{name}: {count} in {seconds:.4f} s, at most {at_once} at once, "
+          f"peak {'n/a' if peak is None else peak} bytes")
 
 
 def in_tasks(tasks, seconds):
@@ -122,5 +129,5 @@ def main(args):
     job()
 
 
-if __name__ == "__main__":  # process pool workers import this file: they must not run main
+if __name__ == "__main__":  # spawn and forkserver import this file again, under another name
     main(sys.argv[1:])

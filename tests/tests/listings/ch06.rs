@@ -1,11 +1,6 @@
 //! Chapter 6: Under the hood.
 use super::*;
 
-const MILLISECONDS: Rule = Rule::Range {
-    pattern: r"( *\d+) ms",
-    min: 0.0,
-    max: 60_000.0,
-};
 const FAILED_TO_COMPILE: Listing = Listing {
     code: 1,
     ..kind(Kind::Compiler)
@@ -38,7 +33,7 @@ listings! {
     // alone (each of its four rows is the median of 5 rounds).
     ch06_02_against_tokio: Listing {
         rules: &[
-            MILLISECONDS,
+            Rule::Range { pattern: r"( *\d+\.\d) ms", min: 0.0, max: 60_000.0 },
             Rule::Range { pattern: r"( *\d+) ns a poll", min: 1.0, max: 100_000.0 },
         ],
         alone: true,
