@@ -98,7 +98,7 @@ listings! {
         code: 2,
         ..example()
     },
-    // The CPython half on its own, as Listing 5-1 runs it.
+    // The CPython half on its own (Listing 5-3), as Listing 5-1 runs it.
     ch05_01_in_cpython: Listing {
         args: &["cpu", "30000", "1000", "2"],
         rules: &[Rule::Range { pattern: r"primes in (\d+\.\d+) s", min: 0.001, max: 60.0 }],
