@@ -1,5 +1,4 @@
 use super::*;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -79,82 +78,144 @@ fn no_producers_means_nothing_received() {
     assert_eq!(within(5, || run(Vec::new(), 4)), (Vec::new(), Ok(())));
 }
 
-#[test]
-fn the_producers_wait_while_the_channel_is_full() {
-    // Each producer notes how many items it has made that the consumer has
-    // not taken yet. The consumer takes its first item, then waits (1 s at
-    // most) to give the producers every chance to run ahead.
-    let (result, taken, most) = within(10, || {
-        let (made, taken, most) = (
-            AtomicUsize::new(0),
-            AtomicUsize::new(0),
-            AtomicUsize::new(0),
-        );
-        let (made, taken, most) = (&made, &taken, &most);
-        let bound = 4 + 2 + 1; // the channel's 4, one in each producer's hand, one in the consumer's
+/// Runs two producers of 1000 items each through a channel of `capacity`,
+/// and a consumer that notes, each time it takes an item, how many of the
+/// items made so far it has not taken yet. It takes its first item, then
+/// waits, to give the producers every chance to run ahead: until they are
+/// `capacity + 2` ahead (the channel full and an item in each producer's
+/// hand), 5 s at most, then 200 ms more unless they are further ahead
+/// already. Returns what `pipeline` returned, the items consumed, and the
+/// most ahead.
+fn most_ahead(capacity: usize) -> (Result<(), Vec<usize>>, usize, usize) {
+    within(7, move || {
+        let made = AtomicUsize::new(0);
+        let made = &made;
         let producer = |p: u64| -> Producer<'_> {
             Box::new((0..1000).map(move |i| {
-                let made = made.fetch_add(1, SeqCst) + 1;
-                let ahead = made.saturating_sub(taken.load(SeqCst));
-                most.fetch_max(ahead, SeqCst);
+                made.fetch_add(1, SeqCst);
                 p * 1000 + i
             }))
         };
-        let result = pipeline(vec![producer(0), producer(1)], 4, |_| {
-            if taken.fetch_add(1, SeqCst) == 0 {
+        let (mut taken, mut most) = (0, 0);
+        let full = capacity + 2;
+        let result = pipeline(vec![producer(0), producer(1)], capacity, |_| {
+            taken += 1;
+            let ahead = || made.load(SeqCst) - taken;
+            if taken == 1 {
                 let start = Instant::now();
-                while most.load(SeqCst) <= bound && start.elapsed() < Duration::from_secs(1) {
+                while ahead() < full && start.elapsed() < Duration::from_secs(5) {
+                    thread::sleep(Duration::from_millis(1));
+                }
+                let start = Instant::now();
+                while ahead() <= full && start.elapsed() < Duration::from_millis(200) {
                     thread::sleep(Duration::from_millis(1));
                 }
             }
+            most = most.max(ahead());
         });
-        (result, taken.load(SeqCst), most.load(SeqCst))
-    });
-    assert_eq!((result, taken), (Ok(()), 2000), "every item consumed");
-    assert!(
-        most <= 7,
-        "the producers got {most} items ahead of the consumer, with room for 4 in the \
-         channel: they must wait while it is full, and the consumer must take each item \
-         as it arrives"
-    );
+        (result, taken, most)
+    })
 }
 
 #[test]
+fn the_producers_wait_while_the_channel_is_full() {
+    for capacity in [4, 1, 0] {
+        let (result, taken, most) = most_ahead(capacity);
+        assert_eq!((result, taken), (Ok(()), 2000), "every item consumed");
+        assert!(
+            most <= capacity + 2,
+            "the producers got {most} items ahead of the consumer, with room for {capacity} \
+             in the channel and one in each producer's hand: they must wait while it is \
+             full, and the consumer must take each item as it arrives"
+        );
+        assert!(
+            most >= capacity + 2,
+            "the producers got only {most} items ahead of the consumer, with room for \
+             {capacity} in the channel and one in each producer's hand: is the channel \
+             `sync_channel(capacity)`?"
+        );
+    }
+}
+
+/// What happens in `the_consumer_waits_for_the_channel_to_close`, as it happens.
+enum Event {
+    /// Producer 0 has sent 3 items, and pauses.
+    Paused,
+    /// Producer 0 has sent its last item.
+    Done,
+    /// `pipeline` returned: the items consumed, and its result.
+    Returned(Vec<u64>, Result<(), Vec<usize>>),
+}
+
+/// How long producer 0 pauses.
+const PAUSE: Duration = Duration::from_secs(6);
+
+#[test]
 fn the_consumer_waits_for_the_channel_to_close() {
-    // Producer 0 pauses for 3 s before its fourth item; the pipeline must
-    // wait for it, and return as soon as it is done.
-    let (received, result, late) = within(15, || {
-        let done = Mutex::new(None);
-        let slow: Producer<'_> = Box::new(
+    // Producer 0 sends 3 items, pauses for 6 s, then sends 3 more: the
+    // pipeline must wait for them, and return as soon as it is done.
+    let (events, happened) = mpsc::channel();
+    let (paused, done, returned) = (events.clone(), events.clone(), events);
+    let runner = thread::spawn(move || {
+        let slow: Producer<'static> = Box::new(
             (0..6)
-                .inspect(|&i| {
+                .inspect(move |&i| {
                     if i == 3 {
-                        thread::sleep(Duration::from_secs(3));
+                        let _ = paused.send(Event::Paused);
+                        thread::sleep(PAUSE);
                     }
                 })
-                .chain(std::iter::from_fn(|| {
-                    *done.lock().unwrap() = Some(Instant::now()); // the producer is done
+                .chain(std::iter::from_fn(move || {
+                    let _ = done.send(Event::Done);
                     None
                 })),
         );
         let (received, result) = run(vec![slow, items(1, 5)], 2);
-        let late = done.lock().unwrap().map(|done| done.elapsed());
-        (received, result, late)
+        let _ = returned.send(Event::Returned(received, result));
     });
+    let mut runner = Some(runner);
+    let mut next = |wait: Duration, stuck: &str| match happened.recv_timeout(wait) {
+        Ok(event) => event,
+        Err(mpsc::RecvTimeoutError::Timeout) => panic!("{stuck}"),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            let panic = runner.take().unwrap().join().unwrap_err();
+            let message = (panic.downcast_ref::<&str>().copied())
+                .or(panic.downcast_ref::<String>().map(String::as_str));
+            panic!("the pipeline panicked: {}", message.unwrap_or("?"))
+        }
+    };
+    let mut event = next(
+        Duration::from_secs(5),
+        "producer 0 had not sent its first three items after 5 s, with room for 2 in \
+         the channel: does the consumer receive while the producers run?",
+    );
+    assert!(
+        matches!(event, Event::Paused),
+        "`pipeline` returned before producer 0 had sent its first three items"
+    );
+    event = next(
+        PAUSE + Duration::from_secs(5),
+        "producer 0 is still paused 5 s after its pause should have ended",
+    );
+    if let Event::Done = event {
+        event = next(
+            Duration::from_secs(2),
+            "the pipeline had not returned 2 s after the last producer was done: it must \
+             end when the channel closes. Is every Sender dropped, and does the consumer \
+             wait for the channel to close, not for a timeout?",
+        );
+    }
+    let Event::Returned(received, result) = event else {
+        panic!("`pipeline` returns last")
+    };
     assert_eq!(
         from(0, &received),
         [0, 1, 2, 3, 4, 5],
-        "the consumer stopped during a producer's 3 s pause: it must receive until the \
+        "the consumer stopped during a producer's 6 s pause: it must receive until the \
          channel closes, however long the producers take"
     );
     assert_eq!(from(1, &received), [1000, 1001, 1002, 1003, 1004]);
     assert_eq!(result, Ok(()));
-    let late = late.expect("producer 0 finished");
-    assert!(
-        late < Duration::from_millis(1500),
-        "the pipeline returned {late:?} after the last producer was done: it must end \
-         when the channel closes, not after a timeout"
-    );
 }
 
 #[test]

@@ -17,13 +17,21 @@ struct Part {
 /// Sums `numbers` on `threads` threads (at least 1). Splits it into
 /// `threads` contiguous slices whose lengths differ by at most one (fewer
 /// slices when there are fewer numbers than threads: no slice is empty),
-/// sums each slice on a scoped thread of its own, and returns the parts in
-/// the order of the slices.
-fn sum_on_threads(numbers: &[u64], threads: usize) -> Vec<Part> {
+/// sums each slice with `sum_slice` on a scoped thread of its own, all the
+/// threads running at the same time, and returns the parts in the order of
+/// the slices.
+fn sum_on_threads(
+    numbers: &[u64],
+    threads: usize,
+    sum_slice: impl Fn(&[u64]) -> u64 + Sync,
+) -> Vec<Part> {
     assert!(threads > 0, "at least one thread");
     // `threads` slices of `size` numbers, and one more number in each of the
     // first `longer` slices: the lengths differ by at most one.
     let (size, longer) = (numbers.len() / threads, numbers.len() % threads);
+    // Every thread borrows `sum_slice`: the `move` closures below copy this
+    // reference, not the closure itself.
+    let sum_slice = &sum_slice;
     thread::scope(|s| {
         let mut handles = Vec::new();
         let mut start = 0;
@@ -36,7 +44,7 @@ fn sum_on_threads(numbers: &[u64], threads: usize) -> Vec<Part> {
             handles.push(s.spawn(move || Part {
                 start,
                 end,
-                sum: slice.iter().sum(),
+                sum: sum_slice(slice),
                 thread: thread::current().id(),
             }));
             start = end;
@@ -55,7 +63,7 @@ fn main() {
     let numbers: Vec<u64> = (1..=1_000_000).collect();
 
     let start = Instant::now();
-    let parts = sum_on_threads(&numbers, 4);
+    let parts = sum_on_threads(&numbers, 4, |slice| slice.iter().sum());
     let sum: u64 = parts.iter().map(|part| part.sum).sum();
     println!("4 threads: {sum} in {:?}", start.elapsed());
     for part in &parts {

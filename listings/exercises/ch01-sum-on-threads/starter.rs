@@ -15,12 +15,22 @@ struct Part {
 /// Sums `numbers` on `threads` threads (at least 1). Splits it into
 /// `threads` contiguous slices whose lengths differ by at most one (fewer
 /// slices when there are fewer numbers than threads: no slice is empty),
-/// sums each slice on a scoped thread of its own, and returns the parts in
-/// the order of the slices.
-fn sum_on_threads(numbers: &[u64], threads: usize) -> Vec<Part> {
-    // Work out where each slice starts and ends, sum each slice on a scoped
-    // thread (`std::thread::scope`), and collect the parts `join` returns.
-    todo!("sum {} numbers on {threads} threads", numbers.len())
+/// sums each slice with `sum_slice` on a scoped thread of its own, all the
+/// threads running at the same time, and returns the parts in the order of
+/// the slices.
+fn sum_on_threads(
+    numbers: &[u64],
+    threads: usize,
+    sum_slice: impl Fn(&[u64]) -> u64 + Sync,
+) -> Vec<Part> {
+    // Work out where each slice starts and ends, sum each slice with
+    // `sum_slice` on a scoped thread (`std::thread::scope`), and collect the
+    // parts `join` returns.
+    todo!(
+        "sum {} numbers on {threads} threads with {}",
+        numbers.len(),
+        std::any::type_name_of_val(&sum_slice)
+    )
 }
 
 /// The same sum, computed by rayon's pool.
@@ -33,7 +43,7 @@ fn main() {
     let numbers: Vec<u64> = (1..=1_000_000).collect();
 
     let start = Instant::now();
-    let parts = sum_on_threads(&numbers, 4);
+    let parts = sum_on_threads(&numbers, 4, |slice| slice.iter().sum());
     let sum: u64 = parts.iter().map(|part| part.sum).sum();
     println!("4 threads: {sum} in {:?}", start.elapsed());
     for part in &parts {

@@ -1,19 +1,22 @@
 use super::*;
-use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// Runs `body` on a thread of its own and gives up after 30 seconds: an
+/// Runs `body` on a thread of its own and gives up after 10 seconds: an
 /// `extract_all` that never returns fails the test instead of hanging it.
 fn within<T: Send + 'static>(body: impl FnOnce() -> T + Send + 'static) -> T {
     let (done, result) = mpsc::channel();
     let runner = thread::spawn(move || {
         let _ = done.send(body());
     });
-    match result.recv_timeout(Duration::from_secs(30)) {
+    match result.recv_timeout(Duration::from_secs(10)) {
         Ok(value) => value,
-        Err(mpsc::RecvTimeoutError::Timeout) => panic!("extract_all did not return within 30 s"),
+        Err(mpsc::RecvTimeoutError::Timeout) => panic!(
+            "extract_all did not return within 10 s: does a job wait for something that \
+             never happens?"
+        ),
         Err(mpsc::RecvTimeoutError::Disconnected) => {
             let panic = runner.join().unwrap_err();
             let message = (panic.downcast_ref::<&str>().copied())
@@ -29,7 +32,7 @@ struct Days {
     running: AtomicUsize,
     most: AtomicUsize,
     pool: AtomicUsize,
-    /// The days wait, 10 s at most in all, until this many run at once.
+    /// The days wait, 5 s at most in all, until this many run at once.
     wanted: usize,
     until: Instant,
 }
@@ -41,7 +44,7 @@ impl Days {
             most: AtomicUsize::new(0),
             pool: AtomicUsize::new(0),
             wanted,
-            until: Instant::now() + Duration::from_secs(10),
+            until: Instant::now() + Duration::from_secs(5),
         }
     }
 
@@ -63,22 +66,36 @@ impl Days {
     }
 }
 
+/// A day's result that tells the days and the years apart.
+fn numbered(year: i32, day: u32) -> u64 {
+    year as u64 * 1000 + u64::from(day)
+}
+
+/// What `extract_all` gives for `year` when every day is `numbered`.
+fn expected(year: i32) -> Result<u64, String> {
+    days_in(year).map(|days| (0..days).map(|d| numbered(year, d)).sum())
+}
+
 #[test]
 fn every_year_in_order() {
-    let days = within(|| extract_all(&(1996..2004).collect::<Vec<_>>(), 2, |_, _| 1));
-    let expected = [366, 365, 365, 365, 366, 365, 365, 365].map(Ok);
-    assert_eq!(days, expected);
+    let years: Vec<i32> = (1996..2004).collect();
+    let results = within(|| extract_all(&(1996..2004).collect::<Vec<_>>(), 2, numbered));
+    let expected: Vec<_> = years.iter().map(|&year| expected(year)).collect();
+    assert_eq!(
+        results, expected,
+        "a year's result is the sum of what `day(year, d)` returns for each of its days"
+    );
 }
 
 #[test]
 fn a_failed_year_is_reported_in_its_place() {
-    let results = within(|| extract_all(&[2000, 1066, 2023, 3000], 2, |_, _| 1));
+    let results = within(|| extract_all(&[2000, 1066, 2023, 3000], 2, numbered));
     assert_eq!(
         results,
         [
-            Ok(366),
+            expected(2000),
             Err("1066 is not in the data set".to_string()),
-            Ok(365),
+            expected(2023),
             Err("3000 is not in the data set".to_string()),
         ]
     );
@@ -121,25 +138,40 @@ fn the_days_of_one_year_share_the_threads() {
 
 #[test]
 fn the_results_come_in_the_order_of_the_years() {
-    // The days of 2000 wait (10 s at most) until every day of 2001 is done,
-    // so 2001 is finished first.
+    // The years finish out of order: the days of 2001 wait (3 s at most)
+    // until every day of 2004 to 2007 is done, and those of 2000 until a day
+    // of a later year has begun.
+    let years: Vec<i32> = (2000..2008).collect();
     let results = within(|| {
-        let done_2001 = AtomicUsize::new(0);
-        let until = Instant::now() + Duration::from_secs(10);
-        extract_all(&[2000, 2001], 2, |year, _| {
-            if year == 2001 {
-                done_2001.fetch_add(1, SeqCst);
-            } else {
-                while done_2001.load(SeqCst) < 365 && Instant::now() < until {
-                    thread::sleep(Duration::from_millis(1));
-                }
+        let (later_begun, late_days_done) = (AtomicBool::new(false), AtomicUsize::new(0));
+        let late_days = (2004..2008)
+            .map(|year| days_in(year).unwrap() as usize)
+            .sum();
+        let until = Instant::now() + Duration::from_secs(3);
+        let wait_until = |done: &dyn Fn() -> bool| {
+            while !done() && Instant::now() < until {
+                thread::sleep(Duration::from_millis(1));
             }
-            1
+        };
+        extract_all(&(2000..2008).collect::<Vec<_>>(), 2, |year, d| {
+            match year {
+                2000 => wait_until(&|| later_begun.load(SeqCst)),
+                2001 => {
+                    later_begun.store(true, SeqCst);
+                    wait_until(&|| late_days_done.load(SeqCst) == late_days);
+                }
+                _ => later_begun.store(true, SeqCst),
+            }
+            if year >= 2004 {
+                late_days_done.fetch_add(1, SeqCst);
+            }
+            numbered(year, d)
         })
     });
+    let expected: Vec<_> = years.iter().map(|&year| expected(year)).collect();
     assert_eq!(
-        results,
-        [Ok(366), Ok(365)],
-        "2001 was done before 2000: the results must still come in the order of the years"
+        results, expected,
+        "2001 was done after 2004 to 2007: the results must still come in the order of \
+         the years"
     );
 }

@@ -1,5 +1,5 @@
 //! Wrong: splits the numbers right, but sums the slices one after the other on the calling thread
-//! Caught by: each_part_is_summed_on_a_thread_of_its_own
+//! Caught by: each_part_is_summed_on_a_thread_of_its_own, the_threads_run_at_the_same_time
 //!
 //! Exercise 1-1: sum a large vector on N threads, then with rayon.
 use std::thread::{self, ThreadId};
@@ -20,9 +20,14 @@ struct Part {
 /// Sums `numbers` on `threads` threads (at least 1). Splits it into
 /// `threads` contiguous slices whose lengths differ by at most one (fewer
 /// slices when there are fewer numbers than threads: no slice is empty),
-/// sums each slice on a scoped thread of its own, and returns the parts in
-/// the order of the slices.
-fn sum_on_threads(numbers: &[u64], threads: usize) -> Vec<Part> {
+/// sums each slice with `sum_slice` on a scoped thread of its own, all the
+/// threads running at the same time, and returns the parts in the order of
+/// the slices.
+fn sum_on_threads(
+    numbers: &[u64],
+    threads: usize,
+    sum_slice: impl Fn(&[u64]) -> u64 + Sync,
+) -> Vec<Part> {
     assert!(threads > 0, "at least one thread");
     let (size, longer) = (numbers.len() / threads, numbers.len() % threads);
     let mut parts = Vec::new();
@@ -36,7 +41,7 @@ fn sum_on_threads(numbers: &[u64], threads: usize) -> Vec<Part> {
         parts.push(Part {
             start,
             end,
-            sum: numbers[start..end].iter().sum(),
+            sum: sum_slice(&numbers[start..end]),
             thread: thread::current().id(),
         });
         start = end;
@@ -53,7 +58,7 @@ fn main() {
     let numbers: Vec<u64> = (1..=1_000_000).collect();
 
     let start = Instant::now();
-    let parts = sum_on_threads(&numbers, 4);
+    let parts = sum_on_threads(&numbers, 4, |slice| slice.iter().sum());
     let sum: u64 = parts.iter().map(|part| part.sum).sum();
     println!("4 threads: {sum} in {:?}", start.elapsed());
     for part in &parts {

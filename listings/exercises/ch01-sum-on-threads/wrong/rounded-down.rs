@@ -20,12 +20,18 @@ struct Part {
 /// Sums `numbers` on `threads` threads (at least 1). Splits it into
 /// `threads` contiguous slices whose lengths differ by at most one (fewer
 /// slices when there are fewer numbers than threads: no slice is empty),
-/// sums each slice on a scoped thread of its own, and returns the parts in
-/// the order of the slices.
-fn sum_on_threads(numbers: &[u64], threads: usize) -> Vec<Part> {
+/// sums each slice with `sum_slice` on a scoped thread of its own, all the
+/// threads running at the same time, and returns the parts in the order of
+/// the slices.
+fn sum_on_threads(
+    numbers: &[u64],
+    threads: usize,
+    sum_slice: impl Fn(&[u64]) -> u64 + Sync,
+) -> Vec<Part> {
     assert!(threads > 0, "at least one thread");
     // At least 1: `chunks` panics on a length of 0.
     let size = (numbers.len() / threads).max(1);
+    let sum_slice = &sum_slice;
     thread::scope(|s| {
         let handles: Vec<_> = numbers
             .chunks(size)
@@ -34,7 +40,7 @@ fn sum_on_threads(numbers: &[u64], threads: usize) -> Vec<Part> {
                 s.spawn(move || Part {
                     start: i * size,
                     end: i * size + slice.len(),
-                    sum: slice.iter().sum(),
+                    sum: sum_slice(slice),
                     thread: thread::current().id(),
                 })
             })
@@ -52,7 +58,7 @@ fn main() {
     let numbers: Vec<u64> = (1..=1_000_000).collect();
 
     let start = Instant::now();
-    let parts = sum_on_threads(&numbers, 4);
+    let parts = sum_on_threads(&numbers, 4, |slice| slice.iter().sum());
     let sum: u64 = parts.iter().map(|part| part.sum).sum();
     println!("4 threads: {sum} in {:?}", start.elapsed());
     for part in &parts {
