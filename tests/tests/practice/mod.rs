@@ -8,7 +8,7 @@ use std::fs;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
+use std::sync::{Condvar, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 
 use book_tests::{book_root, run_with_timeout};
@@ -57,13 +57,44 @@ pub fn compile(
     if with_crates {
         rustc.args(crates());
     }
-    let run = run_with_timeout(what, rustc, Duration::from_secs(600));
+    let run = {
+        let _slot = CompileSlot::take();
+        run_with_timeout(what, rustc, Duration::from_secs(600))
+    };
     if run.status.success() {
         fs::rename(&partial, &exe).unwrap();
         Ok(exe)
     } else {
         fs::write(&errors, &run.output).unwrap();
         Err(run.output)
+    }
+}
+
+/// A cold run compiles dozens of programs (quizzes, exercises and their wrong
+/// solutions), from many test threads at once: a few compilers at a time keep
+/// the machine's memory and the compile timeout safe.
+struct CompileSlot;
+
+static SLOTS: (Mutex<usize>, Condvar) = (Mutex::new(0), Condvar::new());
+
+impl CompileSlot {
+    fn take() -> CompileSlot {
+        let most = std::thread::available_parallelism().map_or(2, |n| n.get()) + 1;
+        let (running, free) = &SLOTS;
+        let mut running = running.lock().unwrap_or_else(PoisonError::into_inner);
+        while *running >= most {
+            running = free.wait(running).unwrap_or_else(PoisonError::into_inner);
+        }
+        *running += 1;
+        CompileSlot
+    }
+}
+
+impl Drop for CompileSlot {
+    fn drop(&mut self) {
+        let (running, free) = &SLOTS;
+        *running.lock().unwrap_or_else(PoisonError::into_inner) -= 1;
+        free.notify_one();
     }
 }
 
