@@ -1,4 +1,4 @@
-//! Wrong: the `JoinError`'s own text as the message (`error.to_string()`), which names the task's id, not what the panic said
+//! Wrong: the `JoinError`'s own text as the message (`error.to_string()`), which wraps the panic's message in tokio's own text (`task 1 panicked with message "..."`)
 //! Caught by: a_panicking_task_is_reported_in_its_place, a_formatted_panic_message_is_kept_too
 //!
 //! Exercise 4-2: spawn a task per input and gather the results in the order
