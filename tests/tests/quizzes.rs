@@ -1,7 +1,7 @@
 //! The quizzes at the end of the section pages (`listings/quizzes/*.toml`,
 //! mdbook-quiz 0.4.0's format) and their answers.
 //!
-//! - Every section page of Part I ends with `{{#quiz ../listings/quizzes/PAGE.toml}}`
+//! - Every section page (Chapters 1 to 6) ends with `{{#quiz ../listings/quizzes/PAGE.toml}}`
 //!   naming its own quiz, and every quiz file belongs to a page.
 //! - Every quiz parses with mdbook-quiz's own schema, uses only the keys
 //!   mdbook-quiz 0.4.0 knows, has 2 to 4 questions, each with a unique `id` and
@@ -14,6 +14,17 @@
 //!   (which may use tokio, rayon, crossbeam, futures and rand) is compiled as
 //!   edition 2021 and run: its answer is what it prints, in a ```` ```text ````
 //!   block, or "It does not compile" followed by why.
+//! - A question about a program with several answers ("which of these can it
+//!   print?") has outputs for answers and distractors, each a ```` ```text ````
+//!   block. Every answer must be an output the program can print, and no
+//!   distractor may be one. A program of std threads alone is explored with
+//!   loom (its `std::sync` and `std::thread` swapped for loom's, `main` run
+//!   under `loom::model`): every interleaving and every value a load may
+//!   read, so the outputs it finds are all the program can print (it must
+//!   print only what its threads computed, as loom schedules only at
+//!   synchronisation). It is also run once, and must print an answer. Any
+//!   other program is run again and again: every answer must be seen, and no
+//!   distractor (the context says why a distractor cannot happen).
 //!
 //! Compiled programs are kept in the test's target directory (see
 //! `practice/mod.rs`), so a warm run only runs them.
@@ -31,10 +42,10 @@ use regex::Regex;
 
 mod practice;
 
-/// A section page of Part I: `chNN-MM-slug.md` with NN in 1..=4 and MM not
+/// A section page: `chNN-MM-slug.md` with NN in 1..=6 and MM not
 /// 00 (the chapter's own page), and neither its summary nor its exercises.
 fn section_pages() -> Vec<String> {
-    let page = Regex::new(r"^ch0[1-4]-(\d\d)-[a-z0-9-]+\.md$").unwrap();
+    let page = Regex::new(r"^ch0[1-6]-(\d\d)-[a-z0-9-]+\.md$").unwrap();
     let mut pages: Vec<String> = fs::read_dir(book_root().join("src"))
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
@@ -204,6 +215,9 @@ enum Mode {
     Tracing,
     /// Edition 2021, with the book's crates.
     WithCrates,
+    /// Edition 2021, with loom's threads and synchronisation instead of std's,
+    /// `main` run once per interleaving (see [`under_loom`]).
+    Loom,
 }
 
 /// What an answer claims about a program.
@@ -211,6 +225,42 @@ enum Claim {
     Prints(String),
     FailsAtLine(usize),
     DoesNotCompile,
+    /// It prints one of these (a single run of a program loom explores).
+    PrintsOneOf(Vec<String>),
+    /// It can print each answer, and none of the distractors.
+    CanPrint {
+        answers: Vec<String>,
+        distractors: Vec<String>,
+    },
+}
+
+/// Ends each interleaving's output in a program run [`under_loom`].
+const END_OF_RUN: &str = "--- end of one interleaving ---";
+
+/// The program with loom's `sync`, `thread` and `hint` for std's, and its
+/// `main` run under `loom::model`, which prints what each interleaving
+/// printed, followed by [`END_OF_RUN`].
+fn under_loom(what: &str, program: &str) -> String {
+    assert_eq!(
+        program.matches("fn main()").count(),
+        1,
+        "{what}: a program explored with loom has one `fn main()`"
+    );
+    let program = program
+        .replace("std::sync::", "loom::sync::")
+        .replace("std::thread", "loom::thread")
+        .replace("std::hint", "loom::hint")
+        .replace("fn main()", "fn quiz_main()");
+    format!(
+        "{program}\nfn main() {{\n    loom::model(|| {{\n        quiz_main();\n        \
+         println!(\"{END_OF_RUN}\");\n    }});\n}}\n"
+    )
+}
+
+/// A program of std threads and no crate: loom can explore it.
+fn is_for_loom(program: &str) -> bool {
+    let crates = ["tokio", "rayon", "crossbeam", "futures", "rand"];
+    program.contains("thread::spawn") && !crates.iter().any(|c| program.contains(&format!("{c}::")))
 }
 
 struct Check {
@@ -251,8 +301,52 @@ fn checks() -> Vec<Check> {
                     let Some(program) = rust_block(&q.0.prompt.prompt.0) else {
                         continue;
                     };
-                    let MultipleChoiceAnswerFormat::Single(answer) = &q.0.answer.answer else {
-                        panic!("{what}: a question about a program has one answer");
+                    let answer = match &q.0.answer.answer {
+                        MultipleChoiceAnswerFormat::Single(answer) => answer,
+                        MultipleChoiceAnswerFormat::Multi(answers) => {
+                            let output = |text: &str, kind: &str| {
+                                let Some(c) = text_block.captures(text.trim()) else {
+                                    panic!(
+                                        "{what}: each {kind} of a question with several \
+                                         answers is an output, in a ```text block"
+                                    );
+                                };
+                                c[1].trim_end().to_string()
+                            };
+                            let answers: Vec<String> =
+                                answers.iter().map(|a| output(&a.0, "answer")).collect();
+                            let distractors = q.0.prompt.distractors.iter();
+                            let distractors: Vec<String> =
+                                distractors.map(|d| output(&d.0, "distractor")).collect();
+                            if is_for_loom(&program) {
+                                checks.push(Check {
+                                    what: what.clone(),
+                                    program: program.clone(),
+                                    mode: Mode::WithCrates,
+                                    claim: Claim::PrintsOneOf(answers.clone()),
+                                });
+                                checks.push(Check {
+                                    what: format!("{what} (explored with loom)"),
+                                    program: under_loom(&what, &program),
+                                    mode: Mode::Loom,
+                                    claim: Claim::CanPrint {
+                                        answers,
+                                        distractors,
+                                    },
+                                });
+                            } else {
+                                checks.push(Check {
+                                    what,
+                                    program,
+                                    mode: Mode::WithCrates,
+                                    claim: Claim::CanPrint {
+                                        answers,
+                                        distractors,
+                                    },
+                                });
+                            }
+                            continue;
+                        }
                     };
                     let answer = answer.0.trim();
                     let claim = if answer.starts_with("It does not compile") {
@@ -330,7 +424,7 @@ fn compile(check: &Check) -> Result<PathBuf, String> {
             &["-A", "warnings"],
             false,
         ),
-        Mode::WithCrates => practice::compile(
+        Mode::WithCrates | Mode::Loom => practice::compile(
             &check.what,
             &dir,
             "main.rs",
@@ -339,6 +433,57 @@ fn compile(check: &Check) -> Result<PathBuf, String> {
             true,
         ),
     }
+}
+
+/// Runs the program once: what it printed, or why it failed.
+fn run_once(what: &str, exe: &Path) -> Result<String, String> {
+    let mut command = Command::new(exe);
+    command.env_remove("LOOM_MAX_PREEMPTIONS");
+    let run = run_with_timeout(what, command, Duration::from_secs(60));
+    if run.status.success() {
+        Ok(run.output)
+    } else {
+        Err(format!(
+            "{what}: the program failed ({}):\n{}",
+            run.status, run.output
+        ))
+    }
+}
+
+/// What a program can print: under loom, the outputs of every interleaving;
+/// otherwise those of many runs (at least `RUNS`, and up to `MOST_RUNS`
+/// until every one of `answers` has been seen), ten at a time.
+fn outputs(check: &Check, exe: &Path, answers: &[String]) -> Result<BTreeSet<String>, String> {
+    const RUNS: usize = 50;
+    const MOST_RUNS: usize = 500;
+    if check.mode == Mode::Loom {
+        let printed = run_once(&check.what, exe)?;
+        let Some(printed) = printed.strip_suffix(&format!("{END_OF_RUN}\n")) else {
+            return Err(format!(
+                "{}: loom ran no interleaving:\n{printed}",
+                check.what
+            ));
+        };
+        return Ok(printed
+            .split(&format!("{END_OF_RUN}\n"))
+            .map(|run| run.trim_end().to_string())
+            .collect());
+    }
+    let mut seen = BTreeSet::new();
+    let mut runs = 0;
+    while runs < RUNS || (runs < MOST_RUNS && !answers.iter().all(|a| seen.contains(a))) {
+        let batch: Vec<Result<String, String>> = std::thread::scope(|s| {
+            let batch: Vec<_> = (0..10)
+                .map(|_| s.spawn(|| run_once(&check.what, exe)))
+                .collect();
+            batch.into_iter().map(|run| run.join().unwrap()).collect()
+        });
+        for printed in batch {
+            seen.insert(printed?.trim_end().to_string());
+        }
+        runs += 10;
+    }
+    Ok(seen)
 }
 
 fn verify(check: &Check, compiled: Result<PathBuf, String>) -> Result<(), String> {
@@ -360,9 +505,49 @@ fn verify(check: &Check, compiled: Result<PathBuf, String>) -> Result<(), String
             }
             Ok(())
         }
-        (Claim::Prints(_), Err(errors)) => Err(format!(
-            "{what}: the answer says the program compiles, but:\n{errors}"
-        )),
+        (Claim::PrintsOneOf(answers), Ok(exe)) => {
+            let printed = run_once(what, &exe)?;
+            if answers.iter().any(|a| a == printed.trim_end()) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{what}: the program printed\n{printed}\nwhich is none of the answers"
+                ))
+            }
+        }
+        (
+            Claim::CanPrint {
+                answers,
+                distractors,
+            },
+            Ok(exe),
+        ) => {
+            let seen = outputs(check, &exe, answers)?;
+            let how = if check.mode == Mode::Loom {
+                "in any interleaving loom explored"
+            } else {
+                "in any of its runs"
+            };
+            let mut problems = Vec::new();
+            for answer in answers.iter().filter(|a| !seen.contains(*a)) {
+                problems.push(format!("the answer\n{answer}\nwas not printed {how}"));
+            }
+            for distractor in distractors.iter().filter(|d| seen.contains(*d)) {
+                problems.push(format!("the distractor\n{distractor}\nwas printed"));
+            }
+            if problems.is_empty() {
+                Ok(())
+            } else {
+                let seen: Vec<&String> = seen.iter().collect();
+                Err(format!(
+                    "{what}: {}\n(it printed: {seen:#?})",
+                    problems.join("\n")
+                ))
+            }
+        }
+        (Claim::Prints(_) | Claim::PrintsOneOf(_) | Claim::CanPrint { .. }, Err(errors)) => Err(
+            format!("{what}: the answer says the program compiles, but:\n{errors}"),
+        ),
         (Claim::FailsAtLine(_) | Claim::DoesNotCompile, Ok(_)) => Err(format!(
             "{what}: the answer says the program does not compile, but it does"
         )),
