@@ -375,23 +375,43 @@ fn info_span(content: &str, start: usize) -> std::ops::Range<usize> {
 
 /// The chapter with the info string of each given block replaced by `text`:
 /// the block is still shown, but no tool takes it for Rust.
+/// An attribute of a code block that rustdoc reads (an error code, too).
+fn is_rustdoc_attribute(attr: &str) -> bool {
+    let words = [
+        "no_run",
+        "compile_fail",
+        "should_panic",
+        "ignore",
+        "test_harness",
+    ];
+    words.contains(&attr)
+        || attr.starts_with("edition")
+        || (attr.len() == 5
+            && attr.starts_with('E')
+            && attr[1..].bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn retag_for_tests(content: &str, blocks: &[Fence], as_text: &[&Fence]) -> String {
     let mut changes: Vec<(std::ops::Range<usize>, String)> = Vec::new();
     for block in blocks {
         let attrs: Vec<&str> = block.info.split(',').map(str::trim).collect();
         if as_text.iter().any(|b| b.info_span == block.info_span) {
             changes.push((block.info_span.clone(), "text".to_string()));
-        } else if block.lang() == "rust"
-            && !attrs.iter().any(|a| ["compile_fail", "no_run"].contains(a))
-        {
+        } else if block.lang() == "rust" {
             // The listings test runs every listing, with its timeout and its
             // output checked; here each block is compiled as the page shows it.
-            let rest = block
-                .info
-                .trim_start()
-                .strip_prefix("rust")
-                .unwrap_or_default();
-            changes.push((block.info_span.clone(), format!("rust,no_run{rest}")));
+            let mut info = vec!["rust"];
+            if !attrs.iter().any(|a| ["compile_fail", "no_run"].contains(a)) {
+                info.push("no_run");
+            }
+            // rustdoc's own attributes before mdBook's (`editable`,
+            // `noplayground`): after a word it does not know, rustdoc takes
+            // `no_run` for a sign that the block is not Rust, and skips it.
+            let (rustdoc, mdbook): (Vec<&str>, Vec<&str>) =
+                attrs[1..].iter().partition(|a| is_rustdoc_attribute(a));
+            info.extend(rustdoc);
+            info.extend(mdbook);
+            changes.push((block.info_span.clone(), info.join(",")));
         }
     }
     changes.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
