@@ -6,15 +6,17 @@
 //!   every one of its tests fails: each test asks for work the reader has
 //!   not done yet.
 //! - Every test passes on the solution.
-//! - Every wrong solution (`wrong/SLUG.rs`, a mistake a learner is likely to
-//!   make) fails: the tests its header names (`//! Caught by: a, b`) fail,
-//!   within the run's timeout, so no test hangs on the bug it is there to catch.
+//! - Every wrong solution (`wrong/SLUG.diff`, a mistake a learner is likely
+//!   to make, as a diff against `solution.rs`) fails: the tests its header
+//!   names (`Caught by: a, b`) fail, within the run's timeout, so no test
+//!   hangs on the bug it is there to catch.
 //!
 //! Each is compiled with its tests as `cargo test -p NAME` would, by rustc,
 //! once (see `practice/mod.rs`): a warm run only runs the tests.
 //! - The chapter's exercises page shows the starter, the tests and the solution.
 
 use std::fs;
+use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
@@ -38,11 +40,23 @@ fn exercises() -> Vec<String> {
 /// (passed, failed, everything it printed).
 fn run_tests(what: &str, name: &str, file: &str, test_args: &[&str]) -> (usize, usize, String) {
     let dir = book_root().join("listings/exercises").join(name);
+    run_tests_in(what, name, &dir, file, test_args)
+}
+
+/// [`run_tests`] on `file` of `dir`, which holds a copy of the exercise's
+/// `tests.rs` beside it.
+fn run_tests_in(
+    what: &str,
+    name: &str,
+    dir: &Path,
+    file: &str,
+    test_args: &[&str],
+) -> (usize, usize, String) {
     let read = |f: &str| fs::read_to_string(dir.join(f)).unwrap();
     let (program, tests) = (read(file), read("tests.rs"));
     let crate_name = name.replace('-', "_");
     let args = ["--edition", "2024", "--test", "--crate-name", &crate_name];
-    let exe = practice::compile(what, &dir, file, &[&program, &tests], &args, true)
+    let exe = practice::compile(what, dir, file, &[&program, &tests], &args, true)
         .unwrap_or_else(|errors| panic!("{what} does not compile:\n{errors}"));
     let mut command = Command::new(exe);
     command
@@ -112,7 +126,17 @@ fn check(name: &str) {
 
 fn check_wrong(name: &str, wrong: &Wrong) {
     let what = format!("the wrong solution {name}/{}", wrong.file);
-    let (_, failed, output) = run_tests(&what, name, &wrong.file, &["--test-threads", "64"]);
+    // The solution with the diff applied, beside a copy of the tests.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("wrong-solutions")
+        .join(name)
+        .join(&wrong.slug);
+    fs::create_dir_all(&dir).unwrap();
+    let exercise = book_root().join("listings/exercises").join(name);
+    fs::copy(exercise.join("tests.rs"), dir.join("tests.rs")).unwrap();
+    fs::write(dir.join("wrong.rs"), &wrong.program).unwrap();
+    let test_args = ["--test-threads", "64"];
+    let (_, failed, output) = run_tests_in(&what, name, &dir, "wrong.rs", &test_args);
     let missed: Vec<&String> = wrong
         .caught_by
         .iter()
@@ -128,21 +152,25 @@ fn check_wrong(name: &str, wrong: &Wrong) {
 
 /// A wrong solution of an exercise, and the tests that must reject it.
 struct Wrong {
-    /// `wrong/SLUG.rs`, relative to the exercise's directory.
+    /// `wrong/SLUG.diff`, relative to the exercise's directory.
     file: String,
-    /// What it gets wrong: its header's `//! Wrong: ...` line.
+    slug: String,
+    /// What it gets wrong: its header's `Wrong: ...` line.
     mistake: String,
-    /// Its header's `//! Caught by: a, b`: tests of `tests.rs` that must fail.
+    /// Its header's `Caught by: a, b`: tests of `tests.rs` that must fail.
     caught_by: Vec<String>,
+    /// The solution with the diff applied.
+    program: String,
 }
 
 /// The wrong solutions in `listings/exercises/NAME/wrong/`: every exercise
-/// ships at least one, each naming its mistake and the tests that catch it.
+/// ships at least one. Each is a diff against `solution.rs` (`diff -u`),
+/// headed by the mistake and the tests that catch it, so that it shows the
+/// mistake alone and follows the solution when the solution changes.
 fn wrong_solutions(name: &str) -> Vec<Wrong> {
-    let dir = book_root()
-        .join("listings/exercises")
-        .join(name)
-        .join("wrong");
+    let exercise = book_root().join("listings/exercises").join(name);
+    let solution = fs::read_to_string(exercise.join("solution.rs")).unwrap();
+    let dir = exercise.join("wrong");
     let mut files: Vec<String> = fs::read_dir(&dir)
         .unwrap_or_else(|e| {
             panic!(
@@ -157,26 +185,44 @@ fn wrong_solutions(name: &str) -> Vec<Wrong> {
     files
         .into_iter()
         .map(|file| {
+            let what = format!("listings/exercises/{name}/wrong/{file}");
+            let slug = file
+                .strip_suffix(".diff")
+                .unwrap_or_else(|| {
+                    panic!("{what}: a wrong solution is a .diff against solution.rs")
+                })
+                .to_string();
             let text = fs::read_to_string(dir.join(&file)).unwrap();
             let header = |key: &str| {
                 text.lines()
+                    .take_while(|line| !line.starts_with("--- "))
                     .find_map(|line| line.strip_prefix(key))
                     .map(str::trim)
-                    .unwrap_or_else(|| panic!("{name}/wrong/{file} has no `{key}` line"))
+                    .unwrap_or_else(|| panic!("{what} has no `{key}` line"))
                     .to_string()
             };
-            let caught_by: Vec<String> = header("//! Caught by:")
+            let caught_by: Vec<String> = header("Caught by:")
                 .split(',')
                 .map(|test| test.trim().to_string())
                 .collect();
             assert!(
                 caught_by.iter().all(|t| !t.is_empty()),
-                "{name}/wrong/{file}: `//! Caught by:` names no test"
+                "{what}: `Caught by:` names no test"
             );
+            let patch = diffy::Patch::from_str(&text)
+                .unwrap_or_else(|e| panic!("{what} is not a unified diff: {e}"));
+            let program = diffy::apply(&solution, &patch).unwrap_or_else(|e| {
+                panic!(
+                    "{what} no longer applies to solution.rs ({e}): make the \
+                     mistake again on the new solution and `diff -u` it"
+                )
+            });
             Wrong {
-                mistake: header("//! Wrong:"),
+                mistake: header("Wrong:"),
                 file: format!("wrong/{file}"),
+                slug,
                 caught_by,
+                program,
             }
         })
         .collect()
