@@ -21,9 +21,9 @@ fn every_interleaving(model: fn()) {
         }
         Err(mpsc::RecvTimeoutError::Timeout) => panic!(
             "loom has not finished after 20 s, where these models take a fraction of a \
-             second: does a loop wait without a loom operation in it (a loom atomic's \
-             load, loom::hint::spin_loop)? loom switches threads only at its own \
-             operations, so such a loop never lets the other threads run"
+             second: does a loop wait without calling loom::hint::spin_loop (or \
+             loom::thread::yield_now)? Those calls are what tell loom to run another \
+             thread, so a loop without one may never let the thread it waits for run"
         ),
     }
 }

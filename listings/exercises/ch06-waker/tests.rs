@@ -290,3 +290,66 @@ fn a_task_woken_after_it_finished_is_not_polled_again() {
         );
     });
 }
+
+/// Sets its flag when it is dropped.
+struct SetOnDrop(Arc<AtomicBool>);
+
+impl Drop for SetOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+#[test]
+#[allow(clippy::waker_clone_wake)] // on purpose: `wake`, which consumes its waker
+fn a_task_woken_many_times_is_on_the_queue_once() {
+    watched(RUN_NEVER_RETURNED, || {
+        let executor = Executor::new();
+        // B hands A its waker at its first poll and never finishes. Once
+        // nothing can wake it, its task is dropped, and its future with it.
+        let b_dropped = Arc::new(AtomicBool::new(false));
+        let (b_waker, b_wakers) = mpsc::channel::<Waker>();
+        let guard = SetOnDrop(Arc::clone(&b_dropped));
+        let mut b_waker = Some(b_waker);
+        executor.spawn(poll_fn(move |cx| {
+            let _dropped_with_b = &guard;
+            if let Some(b_waker) = b_waker.take() {
+                b_waker.send(cx.waker().clone()).unwrap();
+            }
+            Poll::Pending
+        }));
+        // A's first poll wakes B five times, then itself, then B five times
+        // more, and returns Pending, dropping B's waker; its second poll
+        // looks whether B's task is gone.
+        let b_gone_at_a_s_second_poll = Arc::new(Mutex::new(None));
+        let seen_by_a = Arc::clone(&b_gone_at_a_s_second_poll);
+        let (b_dropped_for_a, mut a_polls) = (Arc::clone(&b_dropped), 0);
+        executor.spawn(poll_fn(move |cx| {
+            a_polls += 1;
+            if a_polls > 1 {
+                *seen_by_a.lock().unwrap() = Some(b_dropped_for_a.load(Ordering::SeqCst));
+                return Poll::Ready(());
+            }
+            let Some(waker) = b_wakers.try_iter().last() else {
+                return Poll::Ready(()); // B left no waker: the assertion tells
+            };
+            for _ in 0..5 {
+                waker.wake_by_ref();
+            }
+            cx.waker().wake_by_ref();
+            for _ in 0..5 {
+                waker.clone().wake();
+            }
+            Poll::Pending
+        }));
+        executor.run();
+        assert_eq!(
+            *b_gone_at_a_s_second_poll.lock().unwrap(),
+            Some(true),
+            "A's first poll woke B ten times (five before it woke itself, five after). B, \
+             on the queue once for all ten, is polled before A's second poll and keeps no \
+             waker, so by then its task is gone. Some(false): B was still alive, held by \
+             more than one entry of the queue. None: A was not polled again"
+        );
+    });
+}
