@@ -38,8 +38,9 @@ struct Share {
 /// numbered from 0: chunk `i` starts at `i * chunk`, and the last one ends at
 /// `limit`. Each thread takes the number of the next chunk from one shared
 /// `AtomicUsize`, with `fetch_add`, counts that chunk, and takes another,
-/// until the number it gets is past the last chunk. Returns the primes
-/// counted and what each thread did, one `Share` per thread.
+/// until the number it gets is past the last chunk: the chunks go out in
+/// increasing order, chunk 0 first. Returns the primes counted and what each
+/// thread did, one `Share` per thread.
 fn shared_chunks(
     limit: u64,
     chunk: u64,

@@ -15,8 +15,8 @@ fn within<T: Send + 'static>(body: impl FnOnce() -> T + Send + 'static) -> T {
         Ok(value) => value,
         Err(mpsc::RecvTimeoutError::Timeout) => panic!(
             "after 10 s, shared_chunks has not returned. Does a thread wait for something \
-             that never happens, or go round its loop without taking a new number from \
-             the counter?"
+             that never happens, go round its loop without taking a new number from the \
+             counter, or never stop when the number it takes is past the last chunk?"
         ),
         Err(mpsc::RecvTimeoutError::Disconnected) => {
             let panic = runner.join().unwrap_err();
@@ -49,6 +49,18 @@ impl Watch {
                 return;
             }
             thread::sleep(Duration::from_millis(1));
+        }
+    }
+
+    /// [`Watch::wait_until`] without the sleep: once `done`, every thread
+    /// that waits sees it at once.
+    fn spin_until(&self, done: impl Fn() -> bool) {
+        while !done() {
+            if Instant::now() > self.until {
+                self.waited_in_vain.store(true, SeqCst);
+                return;
+            }
+            thread::yield_now();
         }
     }
 
@@ -237,6 +249,13 @@ fn a_thread_held_up_does_not_hold_up_the_others() {
              next chunk when it is done with one, not be given its chunks in advance"
         );
         each_chunk_once(&format!("{threads} threads"), counted, 100, 10);
+        if let Some(share) = shares.iter().find(|share| !share.chunks.is_sorted()) {
+            panic!(
+                "on {threads} threads, a thread took its chunks in the order {:?}: the \
+                 chunks go out in increasing order, chunk 0 first, as the counter's numbers do",
+                share.chunks
+            );
+        }
         let held_up = shares.iter().find(|share| share.chunks.contains(&(0, 10)));
         assert_eq!(
             held_up.map(|share| share.chunks.as_slice()),
@@ -247,24 +266,22 @@ fn a_thread_held_up_does_not_hold_up_the_others() {
     }
 }
 
-/// Catches a counter moved on with a `load` and a `store` on most runs, and
-/// a check of the counter before `fetch_add` on some: only when threads come
-/// between each other's two steps.
+/// Catches a counter moved on with a `load` and a `store`, and a check of
+/// the counter before `fetch_add`, on most runs, in a debug or an optimised
+/// build: each is caught only when threads come between each other's two
+/// steps, so the test sets them racing for the counter 400 times.
 #[test]
 fn no_chunk_is_counted_twice_by_a_crowd() {
-    let (threads, limit) = (8, 40_000);
-    for round in 1..=5 {
+    let (threads, limit) = (8, 1_000);
+    for round in 1..=400 {
         let (in_vain, shares) = within(move || {
             let (watch, begun) = (Watch::new(), AtomicUsize::new(0));
             let (_, shares) = shared_chunks(limit, 1, threads, |start, _| {
-                // The first chunks wait for one another, so that all the
-                // threads then race for the counter together.
+                // The first chunks wait for one another, without a sleep,
+                // so that all the threads then race for the counter together.
                 if start < threads as u64 {
                     begun.fetch_add(1, SeqCst);
-                    watch.wait_until(|| begun.load(SeqCst) >= threads);
-                }
-                for _ in 0..50 {
-                    std::hint::black_box(start); // a little work for each chunk
+                    watch.spin_until(|| begun.load(SeqCst) >= threads);
                 }
                 0
             });
@@ -272,7 +289,8 @@ fn no_chunk_is_counted_twice_by_a_crowd() {
         });
         assert!(
             !in_vain,
-            "the first {threads} chunks waited 5 s, in vain, to be counted at once"
+            "round {round}: the first {threads} chunks waited 5 s, in vain, to be counted \
+             at once"
         );
         let case = format!("round {round}, 0..{limit} in chunks of 1 on {threads} threads");
         each_chunk_once(&case, chunks_in(&shares), limit, 1);

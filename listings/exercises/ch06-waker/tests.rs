@@ -30,6 +30,12 @@ fn watched(hung: &str, test: impl FnOnce() + Send + 'static) {
 const RUN_NEVER_RETURNED: &str = "run never returned: a poll never returned, or a task \
                                   or one of its wakers is still alive";
 
+/// What the watchdog says when `run` does not return from a test in which
+/// task A wakes itself during its poll.
+const A_WAITS_FOR_ITS_OWN_LOCK: &str = "run never returned: does wake poll the task itself? \
+                                        A, which wakes itself during its poll, would then \
+                                        wait for its own future's lock";
+
 /// `future`, counting its polls in `polls`.
 fn counted(
     polls: &Arc<AtomicUsize>,
@@ -204,9 +210,7 @@ fn a_wake_from_another_thread_during_the_poll_is_not_lost() {
 #[test]
 #[allow(clippy::waker_clone_wake)] // on purpose: `wake`, which consumes its waker
 fn a_task_woken_many_times_before_it_runs_is_polled_once() {
-    const HUNG: &str = "run never returned: does wake poll the task itself? A, which wakes \
-                        itself during its poll, would then wait for its own future's lock";
-    watched(HUNG, || {
+    watched(A_WAITS_FOR_ITS_OWN_LOCK, || {
         let executor = Executor::new();
         let log = Arc::new(Mutex::new(Vec::new()));
         let go = Arc::new(AtomicBool::new(false));
@@ -350,6 +354,45 @@ fn a_task_woken_many_times_is_on_the_queue_once() {
              on the queue once for all ten, is polled before A's second poll and keeps no \
              waker, so by then its task is gone. Some(false): B was still alive, held by \
              more than one entry of the queue. None: A was not polled again"
+        );
+    });
+}
+
+#[test]
+fn a_task_that_woke_itself_is_on_the_queue_once() {
+    watched(A_WAITS_FOR_ITS_OWN_LOCK, || {
+        let executor = Executor::new();
+        // A's first poll hands B its waker, wakes itself and returns Pending,
+        // so A is back on the queue, behind B. Its later polls return Pending
+        // and wake nothing.
+        let a_polls = Arc::new(AtomicUsize::new(0));
+        let (a_waker, a_wakers) = mpsc::channel::<Waker>();
+        let mut a_waker = Some(a_waker);
+        executor.spawn(counted(
+            &a_polls,
+            poll_fn(move |cx| {
+                if let Some(a_waker) = a_waker.take() {
+                    a_waker.send(cx.waker().clone()).unwrap();
+                    cx.waker().wake_by_ref();
+                }
+                Poll::Pending
+            }),
+        ));
+        // B, polled between A's first and second polls, wakes A once more.
+        executor.spawn(async move {
+            if let Ok(waker) = a_wakers.try_recv() {
+                waker.wake();
+            }
+        });
+        executor.run();
+        assert_eq!(
+            a_polls.load(Ordering::SeqCst),
+            2,
+            "A woke itself during its first poll, and B woke it again before its second: \
+             A was on the queue then, so that wake sends nothing, and A is polled twice. \
+             More: B's wake put A on the queue a second time, so the flag was down while \
+             A was on it (is it lowered after the poll as well as before?). Fewer: a wake \
+             was lost"
         );
     });
 }
