@@ -407,43 +407,21 @@ fn every_answer_is_what_the_program_does() {
 }
 
 fn compile(check: &Check) -> Result<PathBuf, String> {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("quiz-programs")
-        .join(check.what.replace(['/', ',', ' '], "_"));
-    fs::create_dir_all(&dir).unwrap();
-    fs::write(dir.join("main.rs"), &check.program).unwrap();
-    match check.mode {
-        // As mdbook-quiz compiles it when it builds the book.
-        Mode::Tracing => practice::compile(
-            &check.what,
-            &dir,
-            "main.rs",
-            &[&check.program],
-            &["-A", "warnings"],
-            false,
-        ),
-        Mode::WithCrates | Mode::Loom => practice::compile(
-            &check.what,
-            &dir,
-            "main.rs",
-            &[&check.program],
-            &["-A", "warnings", "--edition", "2021"],
-            true,
-        ),
-    }
+    compile_program(&check.what, &check.program, check.mode)
 }
 
-/// Compiles the question's own program (of a check under loom) and runs it once.
-fn run_native(what: &str, program: &str) -> Result<String, String> {
-    let native = Check {
-        what: what.to_string(),
-        program: program.to_string(),
-        native: None,
-        mode: Mode::WithCrates,
-        claim: Claim::DoesNotCompile,
+fn compile_program(what: &str, program: &str, mode: Mode) -> Result<PathBuf, String> {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("quiz-programs")
+        .join(what.replace(['/', ',', ' ', '(', ')'], "_"));
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("main.rs"), program).unwrap();
+    let (args, with_crates): (&[&str], bool) = match mode {
+        // As mdbook-quiz compiles it when it builds the book.
+        Mode::Tracing => (&["-A", "warnings"], false),
+        Mode::WithCrates | Mode::Loom => (&["-A", "warnings", "--edition", "2021"], true),
     };
-    let exe = compile(&native)?;
-    run_once(what, &exe)
+    practice::compile(what, &dir, "main.rs", &[program], args, with_crates)
 }
 
 /// Runs the program once: what it printed, or why it failed.
@@ -532,7 +510,9 @@ fn verify(check: &Check, compiled: Result<PathBuf, String>) -> Result<(), String
             let mut problems = Vec::new();
             if let Some(native) = &check.native {
                 // The program as the reader sees it, with std's threads.
-                let printed = run_native(what, native)?;
+                let native_what = format!("{what} (with std's threads)");
+                let exe = compile_program(&native_what, native, Mode::WithCrates)?;
+                let printed = run_once(&native_what, &exe)?;
                 if !seen.contains(printed.trim_end()) {
                     problems.push(format!(
                         "run with std's threads, it printed\n{printed}\nwhich loom finds in no \
