@@ -31,7 +31,7 @@ listings! {
     ch03_03_block_on: example(),
     ch03_03_two_runtimes: Listing {
         rules: &[
-            Rule::Range { pattern: r" (\d+) ms,", min: 20.0, max: 20000.0 },
+            Rule::Range { pattern: r"( *\d+) ms,", min: 20.0, max: 20000.0 },
             // The second task usually enters `crunch` before the first leaves
             // it, even on one core, where the OS takes turns between the two
             // workers: 1 only if it starts too late. One thread is always 1.

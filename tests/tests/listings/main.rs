@@ -20,88 +20,6 @@ use std::time::Duration;
 use book_tests::{book_root, run_with_timeout};
 use regex::Regex;
 
-/// What a listing is, and so how it is run.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Kind {
-    /// `listings/examples/NAME.rs`, run as `cargo run -p listings --example NAME`.
-    Example,
-    /// `listings/python/NAME.py`, run with `python3`.
-    Python,
-    /// `listings/compiler/NAME.rs`, compiled alone with `rustc` as `src/main.rs`;
-    /// its output is what the compiler says. These do not compile, or warn, so
-    /// they cannot be examples.
-    Compiler,
-    /// `listings/scripts/NAME.sh`, run with `bash` from the book's root.
-    Script,
-}
-
-/// Something in an output that changes from run to run.
-#[derive(Debug)]
-enum Rule {
-    /// Group 1 of each match is a number that must lie in `min..=max`; it is
-    /// then compared as `<number>`. For durations, counts and random values.
-    /// The group may include spaces before the number (a right-aligned column
-    /// whose width changes with the number of digits).
-    Range {
-        pattern: &'static str,
-        min: f64,
-        max: f64,
-    },
-    /// Group 1 of each match is replaced by `<varies>`: process ids, addresses.
-    Mask { pattern: &'static str },
-    /// Lines matching the pattern come from concurrent work: within each run
-    /// of consecutive matching lines the order does not matter, but the same
-    /// lines must be there.
-    Unordered { pattern: &'static str },
-}
-
-#[derive(Debug)]
-struct Listing {
-    kind: Kind,
-    /// The listing file, when one listing is run more than once (with other
-    /// arguments, say): each run is declared under its own name, which names
-    /// its output file, and `of` names the listing. `None`: the same name.
-    of: Option<&'static str>,
-    args: &'static [&'static str],
-    /// The exit code the listing must end with.
-    code: i32,
-    rules: &'static [Rule],
-    /// Generous: a loaded 2-core machine must never hit it; a hang must.
-    timeout_secs: u64,
-    /// Runs while no other listing runs: for listings that measure how much
-    /// faster the machine's cores finish CPU-bound work.
-    alone: bool,
-    /// A figure drawn from the output, kept beside the chapters.
-    figure: Option<Figure>,
-    /// Built with `cargo build --release -p listings --example NAME`, the
-    /// build of the reader's `cargo run --release`: for listings that time
-    /// work and must not be timed in a debug build.
-    release: bool,
-    /// Too slow for `cargo test` (a full-size benchmark): run only when the
-    /// outputs are regenerated. Otherwise the output file is checked against
-    /// the rules (every timing in its range) and its figure against it.
-    slow: bool,
-}
-
-const fn example() -> Listing {
-    Listing {
-        kind: Kind::Example,
-        of: None,
-        args: &[],
-        code: 0,
-        rules: &[],
-        timeout_secs: 60,
-        alone: false,
-        figure: None,
-        release: false,
-        slow: false,
-    }
-}
-
-const fn kind(kind: Kind) -> Listing {
-    Listing { kind, ..example() }
-}
-
 /// Declares a chapter's listings: one test each, named after the listing
 /// with `_` for `-`, and the table `ALL` that the coverage test checks.
 macro_rules! listings {
@@ -116,8 +34,10 @@ macro_rules! listings {
     };
 }
 
+mod declared;
 mod figures;
 mod timeline;
+use declared::*;
 use figures::Figure;
 
 // One file per chapter, beside this one.
@@ -443,36 +363,6 @@ fn compare_compiler(
     ))
 }
 
-/// The error codes, primary messages and the lines they point at, one line per
-/// diagnostic: `error[E0499]: cannot borrow ... at src/main.rs:7`. Notes,
-/// help, the drawing of spans and the closing summary are left out.
-fn diagnostics(output: &str) -> String {
-    let header = Regex::new(r"^(error|warning)(\[E\d{4}\])?: (.*)$").unwrap();
-    let location = Regex::new(r"^ *--> (.+):(\d+):\d+$").unwrap();
-    let summary =
-        Regex::new(r"^(aborting due to|\d+ warnings? emitted|could not compile)").unwrap();
-    let mut found = Vec::new();
-    let mut wants_location = false;
-    for line in output.lines() {
-        if let Some(caps) = header.captures(line) {
-            wants_location = !summary.is_match(&caps[3]);
-            if wants_location {
-                found.push(format!(
-                    "{}{}: {}",
-                    &caps[1],
-                    caps.get(2).map_or("", |c| c.as_str()),
-                    &caps[3]
-                ));
-            }
-        } else if wants_location && let Some(caps) = location.captures(line) {
-            let last = found.last_mut().unwrap();
-            last.push_str(&format!(" at {}:{}", &caps[1], &caps[2]));
-            wants_location = false;
-        }
-    }
-    found.join("\n") + "\n"
-}
-
 /// Builds the example listings once per test run and finds their executables.
 fn examples() -> &'static BTreeMap<String, PathBuf> {
     static EXAMPLES: OnceLock<BTreeMap<String, PathBuf>> = OnceLock::new();
@@ -530,100 +420,6 @@ fn build_examples<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> BTreeMap<String, Pat
         }
     }
     found
-}
-
-/// Applies the listing's rules. Panics if a timing or count is out of its
-/// range, or if a rule never applies (a stale rule hides nothing, and must go).
-fn normalise(name: &str, side: &str, text: &str, rules: &[Rule]) -> String {
-    let mut text = text.to_string();
-    for rule in rules {
-        text = match rule {
-            Rule::Range { pattern, min, max } => {
-                let re = compile(pattern);
-                require_match(name, side, &re, &text, rule);
-                re.replace_all(&text, |caps: &regex::Captures| {
-                    // A group may take in the padding of a right-aligned column.
-                    let number = caps[1].trim();
-                    let value: f64 = number.parse().unwrap_or_else(|_| {
-                        panic!("listing {name}: {number:?} in {side} is not a number ({rule:?})")
-                    });
-                    assert!(
-                        (*min..=*max).contains(&value),
-                        "listing {name}: {value} in {side} is outside {min}..={max} ({pattern})\n\
-                         in the line: {}",
-                        &caps[0]
-                    );
-                    replace_group(caps, "<number>")
-                })
-                .into_owned()
-            }
-            Rule::Mask { pattern } => {
-                let re = compile(pattern);
-                require_match(name, side, &re, &text, rule);
-                re.replace_all(&text, |caps: &regex::Captures| {
-                    replace_group(caps, "<varies>")
-                })
-                .into_owned()
-            }
-            Rule::Unordered { pattern } => {
-                let re = compile(pattern);
-                require_match(name, side, &re, &text, rule);
-                sort_runs(&re, &text)
-            }
-        };
-    }
-    text
-}
-
-fn compile(pattern: &str) -> Regex {
-    Regex::new(&format!("(?m){pattern}")).unwrap_or_else(|e| panic!("bad rule {pattern:?}: {e}"))
-}
-
-fn require_match(name: &str, side: &str, re: &Regex, text: &str, rule: &Rule) {
-    assert!(
-        re.is_match(text),
-        "listing {name}: the rule {rule:?} matches nothing in {side}"
-    );
-}
-
-/// The whole match with group 1 replaced by `placeholder`.
-fn replace_group(caps: &regex::Captures, placeholder: &str) -> String {
-    let whole = caps.get(0).unwrap();
-    let group = caps.get(1).expect("a rule's pattern needs a group");
-    let start = group.start() - whole.start();
-    let end = group.end() - whole.start();
-    let text = whole.as_str();
-    format!("{}{placeholder}{}", &text[..start], &text[end..])
-}
-
-/// Sorts each run of consecutive lines that match `re`.
-fn sort_runs(re: &Regex, text: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    let mut run: Vec<&str> = Vec::new();
-    for line in text.lines() {
-        if re.is_match(line) {
-            run.push(line);
-        } else {
-            run.sort_unstable();
-            out.append(&mut run);
-            out.push(line);
-        }
-    }
-    run.sort_unstable();
-    out.append(&mut run);
-    out.join("\n") + "\n"
-}
-
-fn first_difference(expected: &str, actual: &str) -> String {
-    let (e, a): (Vec<_>, Vec<_>) = (expected.lines().collect(), actual.lines().collect());
-    let line = e.iter().zip(&a).take_while(|(x, y)| x == y).count();
-    format!(
-        "First difference at line {} (after normalisation):\n  expected: {:?}\n  actual:   {:?}\n\
-         --- expected (normalised)\n{expected}--- actual (normalised)\n{actual}",
-        line + 1,
-        e.get(line).copied().unwrap_or("<end of output>"),
-        a.get(line).copied().unwrap_or("<end of output>"),
-    )
 }
 
 /// Every listing file has a test and an output file that a chapter shows,
@@ -821,4 +617,75 @@ For more information about this error, try `rustc --explain E0499`.
         assert!(same(&changed, this).is_err(), "{changed}");
         assert!(same(&changed, other).is_err(), "{changed}");
     }
+}
+
+/// Whether a listing has a ▶ is decided listing by listing, and the page says
+/// so: the Playground check (`tests/playground.rs`, run by `.ci/run`) builds
+/// and runs every listing with a ▶ as the Playground would. Here, on every
+/// `cargo test`: a listing whose numbers come from a release build asks the
+/// Playground for one (`release`), and a listing without a ▶
+/// (`noplayground`) says in its caption why and how to run it.
+#[test]
+fn every_run_button_is_decided() {
+    let root = book_root();
+    let release: BTreeSet<String> = all()
+        .filter(|(_, listing)| listing.release)
+        .map(|(ident, listing)| {
+            listing
+                .of
+                .map_or_else(|| ident.replace('_', "-"), String::from)
+        })
+        .collect();
+    let command = Regex::new(r"<code>cargo (run|test) [^<]*</code>").unwrap();
+    let mut problems = Vec::new();
+    let blocks = shown_blocks(&root);
+    assert!(!blocks.is_empty(), "no Rust block found under src/");
+    for shown in &blocks {
+        let at = format!("{}:{} ({})", shown.page, shown.line, shown.file);
+        let is_release = release.contains(&shown.name());
+        if shown.has_run_button() && is_release && !shown.has("release") {
+            problems.push(format!(
+                "{at}: its output comes from a release build, and its ▶ asks for a debug \
+                 one: add `release` to the fence"
+            ));
+        }
+        if shown.has("release") && !shown.has_run_button() {
+            problems.push(format!(
+                "{at}: `release` on a block without a ▶ does nothing"
+            ));
+        }
+        if shown.has("noplayground") {
+            // The caption that names the listing says why; it, or the caption
+            // of the output under the listing, gives the command.
+            let page = fs::read_to_string(root.join(&shown.page)).unwrap();
+            let named = format!("<code>{}</code>", shown.file);
+            let caption = page
+                .split("\n\n")
+                .find(|paragraph| paragraph.contains(&named))
+                .unwrap_or("");
+            let below: String = page
+                .lines()
+                .skip(shown.line)
+                .skip_while(|line| !line.starts_with("```"))
+                .skip(1)
+                .take_while(|line| !line.starts_with("```"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let output_caption = below
+                .split("\n\n")
+                .find(|p| p.contains("class=\"caption output\""))
+                .unwrap_or("");
+            if !caption.contains("Playground")
+                || !(command.is_match(caption) || command.is_match(output_caption))
+            {
+                problems.push(format!(
+                    "{at}: no ▶ (`noplayground`), so the caption that names {named} must say \
+                     why the Playground cannot run it, and it or the caption of the output \
+                     below how to run it instead (<code>cargo run ...</code>). \
+                     It says: {caption:?}"
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs a program under the Rust Playground's limits, as its container has them
+# (rust-lang/rust-playground, compiler/base/orchestrator/src/coordinator.rs:
+# `docker run --cap-drop=ALL --net none --memory 512m --memory-swap 640m
+# --pids-limit 512`): in a cgroup of 512 MB of memory (640 MB with swap) and
+# 512 tasks (threads count), in a network namespace of its own with only
+# loopback, and without capabilities. Linux, as root (cgroups v1 or v2).
+#
+#   sandbox.sh STATS PROGRAM [ARGUMENTS...]
+#
+# Exits as the program does; writes to STATS the memory it peaked at, in
+# bytes, and how many times the kernel killed it for lack of memory.
+set -euo pipefail
+stats=$1
+shift
+name=playground-check-$$
+if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+  groups=(/sys/fs/cgroup/$name)
+  mkdir "${groups[0]}"
+  echo 512M >"${groups[0]}/memory.max"
+  echo 128M >"${groups[0]}/memory.swap.max"
+  echo 512 >"${groups[0]}/pids.max"
+  peak() { cat "${groups[0]}/memory.peak"; }
+  ooms() { awk '$1 == "oom_kill" { print $2 }' "${groups[0]}/memory.events"; }
+else
+  groups=(/sys/fs/cgroup/memory/$name /sys/fs/cgroup/pids/$name)
+  mkdir "${groups[@]}"
+  echo 512M >"${groups[0]}/memory.limit_in_bytes"
+  if [ -f "${groups[0]}/memory.memsw.limit_in_bytes" ]; then
+    echo 640M >"${groups[0]}/memory.memsw.limit_in_bytes"
+  fi
+  echo 512 >"${groups[1]}/pids.max"
+  peak() { cat "${groups[0]}/memory.max_usage_in_bytes"; }
+  ooms() { awk '$1 == "oom_kill" { print $2 }' "${groups[0]}/memory.oom_control"; }
+fi
+cleanup() {
+  # Whatever the program left running goes with its cgroup.
+  for group in "${groups[@]}"; do
+    while read -r pid; do kill -KILL "$pid" 2>/dev/null || true; done <"$group/cgroup.procs"
+  done
+  for group in "${groups[@]}"; do
+    for _ in 1 2 3 4 5 6 7 8 9 10; do rmdir "$group" 2>/dev/null && break; sleep 0.1; done
+  done
+}
+trap cleanup EXIT
+status=0
+# shellcheck disable=SC2016 # expanded by the inner shell
+GROUPS_TO_JOIN="${groups[*]}" unshare --net -- bash -c '
+  ip link set lo up
+  for group in $GROUPS_TO_JOIN; do echo $$ >"$group/cgroup.procs"; done
+  exec setpriv --bounding-set=-all --inh-caps=-all --no-new-privs -- "$@"
+' sandbox "$@" || status=$?
+printf '%s %s\n' "$(peak)" "$(ooms)" >"$stats"
+exit "$status"

@@ -1,0 +1,547 @@
+//! The Playground check: every listing the book shows with a ▶, built and run
+//! as the Rust Playground builds and runs it when a reader presses ▶.
+//!
+//! - mdBook 0.4.51's `book.js` sends the block's code, hidden lines included,
+//!   to `https://play.rust-lang.org/evaluate.json` and gives up after 6
+//!   seconds, compile time included. It asks for a debug build
+//!   (`optimize: "0"`); the book's `theme/playground.js` asks for a release
+//!   build for a block marked `release` (listings that time work).
+//! - The Playground builds it with `cargo run` in a crate whose dependencies
+//!   are built already: `playground/Cargo.toml` and its `Cargo.lock` hold the
+//!   Playground's profiles and its versions of the crates the listings use.
+//! - It runs in a container with 512 MB of memory, 512 tasks and no network
+//!   but loopback: `playground/sandbox.sh` runs each listing under the same.
+//! - The page then shows what the program printed to stdout, or, if it failed,
+//!   what it printed to stderr and then stdout.
+//!
+//! Each listing must finish compile and run within [`BUDGET`], exit as the
+//! listings test expects, and print what the book shows under the same rules
+//! (timings in their ranges). A listing that cannot has no ▶ (`noplayground`),
+//! and its caption says why and how to run it instead: the listings test
+//! checks that part on every `cargo test`.
+//!
+//! Too slow for `cargo test` (a second build of the dependencies, and every
+//! listing run one at a time), it is a test target of its own, run by
+//! `.ci/run`: `cargo test -p book-tests --test playground`. Linux only, as root
+//! or with `sudo` (cgroups and a network namespace). It writes what it found
+//! to `target/playground-check/report.json`, which the browser check reads: no
+//! ▶ on the site may be one this check did not pass.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use book_tests::book_root;
+
+macro_rules! listings {
+    ($($name:ident: $listing:expr,)*) => {
+        pub const ALL: &[(&str, Listing)] = &[$((stringify!($name), $listing),)*];
+    };
+}
+
+// The listings' declarations, shared with the listings test, which reads the
+// rest of them (timeouts, figures) and draws the figures.
+#[allow(dead_code)]
+#[path = "listings/declared.rs"]
+mod declared;
+#[allow(dead_code)]
+#[path = "listings/figures.rs"]
+mod figures;
+#[allow(dead_code)]
+#[path = "listings/timeline.rs"]
+mod timeline;
+use declared::*;
+use figures::Figure;
+#[path = "listings/ch01.rs"]
+mod ch01;
+#[path = "listings/ch02.rs"]
+mod ch02;
+#[path = "listings/ch03.rs"]
+mod ch03;
+#[path = "listings/ch04.rs"]
+mod ch04;
+#[path = "listings/ch05.rs"]
+mod ch05;
+#[path = "listings/ch06.rs"]
+mod ch06;
+
+/// How long `book.js` waits for the Playground's answer.
+const BOOK_JS_TIMEOUT: Duration = Duration::from_secs(6);
+
+/// What compiling and running a listing may take here: the rest of book.js's
+/// six seconds is for the network, the Playground's queue, the start of its
+/// container and a machine slower than this one.
+const BUDGET: Duration = Duration::from_secs(4);
+
+/// A listing that hangs is stopped here, and fails.
+const HANG: Duration = Duration::from_secs(30);
+
+fn all() -> impl Iterator<Item = &'static (&'static str, Listing)> {
+    [
+        ch01::ALL,
+        ch02::ALL,
+        ch03::ALL,
+        ch04::ALL,
+        ch05::ALL,
+        ch06::ALL,
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// Builds the copy of the Playground's crate in `target/playground-check/`,
+/// with every listing that has a ▶ as a binary of its own.
+fn project(root: &Path, listings: &BTreeMap<String, (&Shown, bool)>) -> PathBuf {
+    let dir = root.join("target/playground-check");
+    let _ = fs::remove_dir_all(dir.join("src"));
+    fs::create_dir_all(dir.join("src/bin")).unwrap();
+    for file in ["Cargo.toml", "Cargo.lock", "src/main.rs"] {
+        fs::copy(root.join("playground").join(file), dir.join(file)).unwrap();
+    }
+    for (name, (shown, _)) in listings {
+        fs::copy(
+            root.join(&shown.file),
+            dir.join(format!("src/bin/{name}.rs")),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+fn cargo_build(dir: &Path, bin: &str, release: bool) -> (bool, String, Option<PathBuf>) {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut command = Command::new(cargo);
+    command
+        .args(["build", "--locked", "--bin", bin])
+        .args(["--message-format", "json-diagnostic-rendered-ansi"])
+        .current_dir(dir)
+        .env_remove("RUSTFLAGS")
+        .env("CARGO_TARGET_DIR", dir.join("target"));
+    if release {
+        command.arg("--release");
+    }
+    let output = command.output().expect("run cargo build");
+    let mut rendered = String::new();
+    let mut exe = None;
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        if let Some(text) = message["message"]["rendered"].as_str() {
+            rendered.push_str(&strip_ansi(text));
+        }
+        if message["target"]["name"] == bin
+            && let Some(path) = message["executable"].as_str()
+        {
+            exe = Some(PathBuf::from(path));
+        }
+    }
+    if !output.status.success() && rendered.is_empty() {
+        rendered = String::from_utf8_lossy(&output.stderr).into_owned();
+    }
+    (output.status.success(), rendered, exe)
+}
+
+fn strip_ansi(text: &str) -> String {
+    regex::Regex::new("\x1b\\[[0-9;]*m")
+        .unwrap()
+        .replace_all(text, "")
+        .into_owned()
+}
+
+/// What a program printed under the Playground's limits.
+struct Sandboxed {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+    took: Duration,
+    peak_bytes: u64,
+    out_of_memory: bool,
+}
+
+/// Runs `program` with `playground/sandbox.sh`, as root (through `sudo -n`
+/// when this test is not root).
+fn sandboxed(root: &Path, program: &Path, args: &[&str]) -> Sandboxed {
+    let stats = tempfile_path();
+    let mut command = if is_root() {
+        Command::new("bash")
+    } else {
+        let mut sudo = Command::new("sudo");
+        sudo.args(["-n", "bash"]);
+        sudo
+    };
+    command
+        .arg(root.join("playground/sandbox.sh"))
+        .arg(&stats)
+        .arg(program)
+        .args(args)
+        .current_dir(root)
+        .env("LC_ALL", "C")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let start = Instant::now();
+    let mut child = command
+        .spawn()
+        .unwrap_or_else(|e| panic!("could not start {command:?}: {e}"));
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let reading_out = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = out.read_to_end(&mut bytes);
+        bytes
+    });
+    let reading_err = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = err.read_to_end(&mut bytes);
+        bytes
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if start.elapsed() > HANG {
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", child.id())])
+                .status();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let took = start.elapsed();
+    let stdout = String::from_utf8_lossy(&reading_out.join().unwrap()).into_owned();
+    let stderr = String::from_utf8_lossy(&reading_err.join().unwrap()).into_owned();
+    let recorded = fs::read_to_string(&stats).unwrap_or_default();
+    let _ = fs::remove_file(&stats);
+    let mut numbers = recorded.split_whitespace().map(|n| n.parse().unwrap_or(0));
+    let peak_bytes = numbers.next().unwrap_or(0);
+    let out_of_memory = numbers.next().unwrap_or(0) > 0;
+    Sandboxed {
+        code: status.and_then(|s| s.code()),
+        stdout,
+        stderr,
+        took,
+        peak_bytes,
+        out_of_memory,
+    }
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+fn tempfile_path() -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    std::env::temp_dir().join(format!(
+        "playground-check-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
+/// Fails at once, saying what is missing, where the sandbox cannot work.
+fn require_sandbox(root: &Path) {
+    assert!(
+        cfg!(target_os = "linux"),
+        "the Playground check runs listings in Linux cgroups and network namespaces: \
+         run it on Linux (CI does)"
+    );
+    for tool in ["unshare", "setpriv", "ip"] {
+        assert!(
+            Command::new("sh")
+                .args(["-c", &format!("command -v {tool}")])
+                .stdout(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success()),
+            "the Playground check needs `{tool}`: install util-linux and iproute2 \
+             (apt-get install util-linux iproute2)"
+        );
+    }
+    let probe = sandboxed(root, Path::new("true"), &[]);
+    assert_eq!(
+        probe.code,
+        Some(0),
+        "playground/sandbox.sh cannot run a program: it must run as root, or this test \
+         with passwordless sudo (it creates cgroups and a network namespace).\n{}",
+        probe.stderr
+    );
+}
+
+/// One ▶, checked.
+struct Verdict {
+    name: String,
+    release: bool,
+    compile: Duration,
+    run: Duration,
+    peak_bytes: u64,
+    problems: Vec<String>,
+}
+
+/// The declared run of a listing that the Playground reproduces: the one
+/// without arguments.
+fn declared_run(file_name: &str) -> Option<(&'static str, &'static Listing)> {
+    all()
+        .find(|(ident, listing)| {
+            listing
+                .of
+                .map_or_else(|| ident.replace('_', "-"), String::from)
+                == file_name
+                && listing.args.is_empty()
+        })
+        .map(|(ident, listing)| (*ident, listing))
+}
+
+/// What the page shows under the ▶ for this run: stdout, or for a failure,
+/// stderr and then stdout.
+fn shown_by_playground(run: &Sandboxed) -> String {
+    if run.code == Some(0) {
+        run.stdout.clone()
+    } else {
+        format!("{}{}", run.stderr, run.stdout)
+    }
+}
+
+fn check_one(root: &Path, dir: &Path, name: &str, shown: &Shown, release: bool) -> Verdict {
+    let mut verdict = Verdict {
+        name: name.to_string(),
+        release,
+        compile: Duration::ZERO,
+        run: Duration::ZERO,
+        peak_bytes: 0,
+        problems: Vec::new(),
+    };
+    let copy = dir.join(format!("src/bin/{name}.rs"));
+    // Rebuilt alone, as the Playground compiles the reader's crate alone.
+    fs::copy(root.join(&shown.file), &copy).unwrap();
+    let file = fs::File::options().append(true).open(&copy).unwrap();
+    file.set_modified(std::time::SystemTime::now()).unwrap();
+    let start = Instant::now();
+    let (built, messages, exe) = cargo_build(dir, name, release);
+    verdict.compile = start.elapsed();
+
+    let file_name = Path::new(&shown.file)
+        .file_stem()
+        .unwrap()
+        .to_str()
+        .unwrap();
+    let declared = declared_run(file_name);
+    let expected_code = declared.map_or(0, |(_, l)| l.code);
+
+    if shown.file.starts_with("listings/compiler/") && expected_code != 0 {
+        // The reader sees the compiler's errors: the same ones the book shows.
+        if built {
+            verdict.problems.push(
+                "compiles with the Playground's crates, and the book says it does not".into(),
+            );
+        }
+        let expected = fs::read_to_string(root.join(format!("listings/output/{file_name}.txt")))
+            .unwrap_or_default();
+        let messages = messages.replace(&format!("src/bin/{name}.rs"), "src/main.rs");
+        if diagnostics(&messages) != diagnostics(&expected) {
+            verdict.problems.push(format!(
+                "the Playground's compiler says something else than the book shows:\n\
+                 --- the book\n{}--- the Playground's build\n{}",
+                diagnostics(&expected),
+                diagnostics(&messages)
+            ));
+        }
+        return verdict;
+    }
+    let Some(exe) = exe.filter(|_| built) else {
+        verdict.problems.push(format!(
+            "does not build with the Playground's crates:\n{messages}"
+        ));
+        return verdict;
+    };
+    let args: &[&str] = &[];
+    let run = sandboxed(root, &exe, args);
+    verdict.run = run.took;
+    verdict.peak_bytes = run.peak_bytes;
+    if run.out_of_memory {
+        verdict
+            .problems
+            .push("was killed for using more than the Playground's 512 MB".into());
+    }
+    if run.code.is_none() {
+        verdict
+            .problems
+            .push(format!("still running after {HANG:?}: killed"));
+    } else if run.code != Some(expected_code) {
+        verdict.problems.push(format!(
+            "exited with {:?} instead of {expected_code}. stdout:\n{}stderr:\n{}",
+            run.code, run.stdout, run.stderr
+        ));
+    }
+    let total = verdict.compile + verdict.run;
+    if total > BUDGET {
+        verdict.problems.push(format!(
+            "compile ({:.1} s) and run ({:.1} s) take {:.1} s: over the budget of {:?} \
+             (book.js gives up after {:?})",
+            verdict.compile.as_secs_f64(),
+            verdict.run.as_secs_f64(),
+            total.as_secs_f64(),
+            BUDGET,
+            BOOK_JS_TIMEOUT
+        ));
+    }
+    // What the book shows under it: the listing's output file.
+    if let Some((ident, listing)) =
+        declared.filter(|_| shown.file.starts_with("listings/examples/"))
+    {
+        let output_name = ident.replace('_', "-");
+        let expected =
+            fs::read_to_string(root.join(format!("listings/output/{output_name}.txt"))).unwrap();
+        let seen = shown_by_playground(&run);
+        let compared = std::panic::catch_unwind(|| {
+            (
+                normalise(name, "the output file", &expected, listing.rules),
+                normalise(name, "the Playground's run", &seen, listing.rules),
+            )
+        });
+        match compared {
+            Ok((expected, seen)) if expected == seen => {}
+            Ok((expected, seen)) => verdict.problems.push(format!(
+                "prints something else than the book shows (listings/output/{output_name}.txt). {}",
+                first_difference(&expected, &seen)
+            )),
+            Err(panic) => verdict.problems.push(format!(
+                "its output does not follow its rules: {}\nstdout:\n{}stderr:\n{}",
+                panic.downcast_ref::<String>().cloned().unwrap_or_default(),
+                run.stdout,
+                run.stderr
+            )),
+        }
+    }
+    verdict
+}
+
+/// The code a ▶ sends: the listing with mdBook's anchor lines taken out.
+fn sent_code(root: &Path, file: &str) -> String {
+    let anchor = regex::Regex::new(r"ANCHOR(?:_END)?:").unwrap();
+    let text = fs::read_to_string(root.join(file)).unwrap();
+    let mut code = String::new();
+    for line in text.lines().filter(|l| !anchor.is_match(l)) {
+        code.push_str(line);
+        code.push('\n');
+    }
+    code
+}
+
+#[test]
+fn every_listing_with_a_run_button_works_on_the_playground() {
+    let root = book_root();
+    require_sandbox(&root);
+    // One build per listing file, in the mode its ▶ asks for.
+    let mut listings: BTreeMap<String, (&Shown, bool)> = BTreeMap::new();
+    let blocks = shown_blocks(&root);
+    for shown in blocks.iter().filter(|s| s.has_run_button()) {
+        listings
+            .entry(shown.name())
+            .or_insert((shown, shown.has("release")));
+    }
+    assert!(!listings.is_empty(), "no listing with a ▶ found under src/");
+    let dir = project(&root, &listings);
+    // The dependencies, built once, as the Playground's image has them.
+    for release in [false, true] {
+        let (built, messages, _) = cargo_build(&dir, "playground", release);
+        assert!(built, "the Playground's crates do not build:\n{messages}");
+    }
+
+    let mut verdicts = Vec::new();
+    for (name, (shown, release)) in &listings {
+        let verdict = check_one(&root, &dir, name, shown, *release);
+        println!(
+            "{:<44} {:<7} compile {:>4.1} s  run {:>4.1} s  peak {:>4} MB  {}",
+            verdict.name,
+            if verdict.release { "release" } else { "debug" },
+            verdict.compile.as_secs_f64(),
+            verdict.run.as_secs_f64(),
+            verdict.peak_bytes / 1_000_000,
+            if verdict.problems.is_empty() {
+                "ok"
+            } else {
+                "FAILED"
+            }
+        );
+        verdicts.push((shown, verdict));
+    }
+
+    let mut report = Vec::new();
+    let mut failures = String::new();
+    for (shown, verdict) in &verdicts {
+        report.push(serde_json::json!({
+            "file": shown.file,
+            "code": sent_code(&root, &shown.file),
+            "release": verdict.release,
+            "passed": verdict.problems.is_empty(),
+        }));
+        for problem in &verdict.problems {
+            writeln!(
+                failures,
+                "{} ({}:{}): {problem}\n",
+                verdict.name, shown.page, shown.line
+            )
+            .unwrap();
+        }
+    }
+    fs::write(
+        dir.join("report.json"),
+        serde_json::to_string_pretty(&serde_json::json!({ "listings": report })).unwrap(),
+    )
+    .unwrap();
+    assert!(
+        failures.is_empty(),
+        "listings with a ▶ that do not work on the Playground: make each work there \
+         (a smaller workload, if the lesson survives it), or take its ▶ away \
+         (`noplayground`) and say in its caption why and how to run it.\n\n{failures}"
+    );
+}
+
+/// The sandbox is what makes the check mean something: a listing over the
+/// Playground's limits must fail in it.
+#[test]
+fn the_sandbox_has_the_playgrounds_limits() {
+    let root = book_root();
+    require_sandbox(&root);
+    let python = Path::new("python3");
+    let run = |code: &str| sandboxed(&root, python, &["-c", code]);
+
+    let memory = run("bytearray(600 * 1024 * 1024)");
+    assert!(
+        memory.out_of_memory && memory.code != Some(0),
+        "600 MB fit in the sandbox, which has 512 MB"
+    );
+    let threads = run("import threading, time\n\
+         n = 0\n\
+         try:\n    \
+             for _ in range(600):\n        \
+                 threading.Thread(target=time.sleep, args=(2,), daemon=True).start(); n += 1\n\
+         except RuntimeError:\n    pass\n\
+         print(n)");
+    let started: u32 = threads.stdout.trim().parse().unwrap_or(0);
+    assert!(
+        (400..512).contains(&started),
+        "the sandbox let {started} threads start: the Playground stops at 512 tasks"
+    );
+    let network = run("import socket\n\
+         s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen()\n\
+         socket.create_connection(s.getsockname()).close()\n\
+         print('loopback works')\n\
+         try:\n    socket.create_connection(('192.0.2.1', 80), timeout=2)\n\
+         except OSError as e:\n    print('no route:', e.errno)");
+    assert_eq!(
+        network.stdout, "loopback works\nno route: 101\n",
+        "the sandbox's network is not loopback alone:\n{}",
+        network.stderr
+    );
+}
