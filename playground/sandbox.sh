@@ -15,15 +15,17 @@ stats=$1
 shift
 name=playground-check-$$
 if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
-  groups=(/sys/fs/cgroup/$name)
+  groups=("/sys/fs/cgroup/$name")
   mkdir "${groups[0]}"
   echo 512M >"${groups[0]}/memory.max"
-  echo 128M >"${groups[0]}/memory.swap.max"
+  if [ -f "${groups[0]}/memory.swap.max" ]; then
+    echo 128M >"${groups[0]}/memory.swap.max"
+  fi
   echo 512 >"${groups[0]}/pids.max"
   peak() { cat "${groups[0]}/memory.peak"; }
   ooms() { awk '$1 == "oom_kill" { print $2 }' "${groups[0]}/memory.events"; }
 else
-  groups=(/sys/fs/cgroup/memory/$name /sys/fs/cgroup/pids/$name)
+  groups=("/sys/fs/cgroup/memory/$name" "/sys/fs/cgroup/pids/$name")
   mkdir "${groups[@]}"
   echo 512M >"${groups[0]}/memory.limit_in_bytes"
   if [ -f "${groups[0]}/memory.memsw.limit_in_bytes" ]; then
@@ -33,6 +35,7 @@ else
   peak() { cat "${groups[0]}/memory.max_usage_in_bytes"; }
   ooms() { awk '$1 == "oom_kill" { print $2 }' "${groups[0]}/memory.oom_control"; }
 fi
+# shellcheck disable=SC2317 # called by the trap
 cleanup() {
   # Whatever the program left running goes with its cgroup.
   for group in "${groups[@]}"; do

@@ -4,19 +4,25 @@ Builds the book with the pinned mdBook tools in `.tools/bin` (the README's
 first command installs them) and serves it on 127.0.0.1. Then, on every page
 of SUMMARY.md and on the print page:
 
-- no console error, uncaught exception or failed request, except the Rust
-  Playground being unreachable (it is on the internet; this check is offline);
+- no console error, uncaught exception or failed request. The Rust
+  Playground is on the internet and this check is offline: its requests are
+  answered here, in the Playground's format, and checked;
 - every admonition the page's source declares is rendered with its kind's
   colour and icon (the `gil` box in #3776ab with its own icon), and every
   admonition kind the book uses is one it defines or mdbook-admonish has;
-- every editable listing became an editor with a Run button;
+- every editable listing became an editor;
+- a ▶ is shown on exactly the listings whose fence allows one (not
+  `noplayground`, not `no_run`), and pressing it sends what the Playground
+  needs: the listing's code, which the Playground check passed (its report,
+  target/playground-check/report.json, must be there), edition 2024, and a
+  release build for a listing marked `release`, a debug build otherwise;
 - every image loaded, with alt text, its marks in contrast with what is
   behind them;
 - in the `navy` theme, code stays readable (contrast with its background),
   and a figure looks as it does in the light theme (it brings its own
   background);
 - the search finds `Mutex`, and its results link to pages that say it;
-- the print page holds every chapter.
+- the print page holds every chapter, and becomes the PDF (see pdf.py).
 
 Screenshots of every page, in the light and the navy theme, are kept in
 `target/browser-check/` (override with BROWSER_CHECK_DIR).
@@ -38,11 +44,15 @@ import threading
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
+import pdf
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(os.environ.get("BROWSER_CHECK_DIR", ROOT / "target" / "browser-check"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 MDBOOK = ROOT / ".tools" / "bin" / "mdbook"
 PLAYGROUND = "play.rust-lang.org"
+PLAYGROUND_REPORT = ROOT / "target" / "playground-check" / "report.json"
+PLAYGROUND_REPLY = "Hello from the Playground (answered by the browser check)"
 SEARCH_WORD = "Mutex"
 
 # mdbook-admonish 1.20.0's built-in directives, each with its aliases
@@ -160,6 +170,119 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class Playground:
+    """Answers the Rust Playground's two endpoints as the Playground would, and
+    keeps what book.js sent to evaluate.json."""
+
+    def __init__(self):
+        import tomllib
+        manifest = tomllib.loads((ROOT / "playground" / "Cargo.toml").read_text())
+        self.crates = [{"name": spec["package"], "version": spec["version"].lstrip("="), "id": name}
+                       for name, spec in manifest["dependencies"].items()]
+        self.evaluated = []
+
+    def route(self, route):
+        request = route.request
+        host = urlparse(request.url).hostname
+        if host == "127.0.0.1":
+            return route.continue_()
+        if host != PLAYGROUND:
+            return route.abort()
+        cors = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "Content-Type",
+                "Access-Control-Allow-Methods": "POST"}
+        path = urlparse(request.url).path
+        if request.method == "OPTIONS":
+            return route.fulfill(status=204, headers=cors)
+        if path == "/meta/crates":
+            body = {"crates": self.crates}
+        elif path == "/evaluate.json":
+            self.evaluated.append(json.loads(request.post_data))
+            body = {"result": PLAYGROUND_REPLY + "\n", "error": None}
+        else:
+            return route.fulfill(status=404, headers=cors)
+        return route.fulfill(status=200, headers=cors, content_type="application/json",
+                             body=json.dumps(body))
+
+
+def passed_by_playground_check():
+    """The code of every listing the Playground check passed."""
+    if not PLAYGROUND_REPORT.exists():
+        die(f"{PLAYGROUND_REPORT} is missing: run the Playground check first "
+            "(cargo test -p book-tests --test playground, see README.md)")
+    report = json.loads(PLAYGROUND_REPORT.read_text())
+    return {without_anchors(entry["code"]): entry for entry in report["listings"] if entry["passed"]}
+
+
+def without_anchors(code):
+    """A listing's code without mdBook's anchor comments, which a block that
+    includes the whole file keeps, and one that includes a part drops."""
+    return "\n".join(line for line in code.rstrip().splitlines()
+                     if not re.search(r"ANCHOR(?:_END)?:", line))
+
+
+RUST_FENCE = re.compile(r"^[ \t>]*(?:```+|~~~+)[ \t]*rust([^\n]*)$", re.M)
+
+
+def expected_run_buttons(markdown):
+    """How many ▶ a page's source asks for: mdBook gives one to every Rust
+    block but `ignore` and `noplayground` ones, and book.js hides a `no_run`
+    block's."""
+    count = 0
+    for match in RUST_FENCE.finditer(markdown):
+        attributes = {a.strip() for a in match.group(1).split(",")}
+        if not attributes & {"ignore", "noplayground", "noplaypen", "no_run"}:
+            count += 1
+    return count
+
+
+def check_run_buttons(page, name, source, playground, passed, edition):
+    """Presses every ▶ of the page and checks what it sent and showed."""
+    problems = []
+    buttons = page.locator("main pre.playground .play-button")
+    # Shown: not hidden by book.js (its `hidden` class). The buttons of a block
+    # appear when the pointer is over it.
+    visible = [i for i in range(buttons.count())
+               if buttons.nth(i).evaluate("(b) => getComputedStyle(b).display") != "none"]
+    expected = expected_run_buttons(source)
+    if len(visible) != expected:
+        problems.append(f"{len(visible)} ▶ shown, the source asks for {expected}")
+    for i in visible:
+        button = buttons.nth(i)
+        block = button.locator("xpath=ancestor::pre[1]")
+        release = "release" in (block.locator("code").first.get_attribute("class") or "").split()
+        before = len(playground.evaluated)
+        # A solution is folded away in a <details>: open it, as a reader would.
+        block.evaluate("(pre) => { const folded = pre.closest('details'); if (folded) folded.open = true; }")
+        block.hover()
+        button.click()
+        result = block.locator("code.result")
+        result.wait_for()
+        page.wait_for_function("(el) => el.innerText.includes(%s)" % json.dumps(PLAYGROUND_REPLY),
+                               arg=result.element_handle())
+        if len(playground.evaluated) != before + 1:
+            problems.append(f"▶ {i + 1} sent {len(playground.evaluated) - before} requests, not one")
+            continue
+        sent = playground.evaluated[-1]
+        what = f"▶ {i + 1}"
+        entry = passed.get(without_anchors(sent.get("code", "")))
+        if entry is None:
+            first = next((line for line in sent.get("code", "").splitlines()
+                          if line.strip() and not line.startswith("//")), "")
+            problems.append(f"{what} sends code the Playground check did not pass "
+                            f"(it starts {first!r}): run the check again, or take the ▶ away")
+        want = {"version": "stable", "edition": edition, "optimize": "2" if release else "0"}
+        got = {key: sent.get(key) for key in want}
+        if got != want:
+            problems.append(f"{what} ({entry['file'] if entry else '?'}) asked for {got}, not {want}")
+        if entry is not None and entry["release"] != release:
+            problems.append(f"{what} ({entry['file']}): the Playground check built it as "
+                            f"{'release' if entry['release'] else 'debug'}, the page asks for "
+                            f"{'release' if release else 'debug'}")
+    for p in problems:
+        fail(f"{name}: {p}")
+    return len(visible)
+
+
 def luminance(rgb):
     def channel(c):
         c /= 255
@@ -206,7 +329,6 @@ PAGE_JS = """
   });
   const editors = [...document.querySelectorAll('main code.editable')].map((c) => ({
     ace: c.classList.contains('ace_editor') || !!c.closest('.ace_editor'),
-    run: !!c.closest('pre').querySelector('.play-button'),
   }));
   const images = [...document.querySelectorAll('main img')].map((img) => {
     let pixels = null;
@@ -258,22 +380,14 @@ def check_page(page, url, name, source, kinds, colours, theme):
     problems = []
 
     def on_console(msg):
-        if msg.type == "error" and PLAYGROUND not in (msg.location or {}).get("url", "") \
-                and PLAYGROUND not in msg.text:
+        if msg.type == "error":
             problems.append(f"console error: {msg.text}")
 
     def on_error(error):
-        # book.js leaves the Playground's crate list request uncaught.
-        if "Failed to fetch" not in str(error) or not playground_failed:
-            problems.append(f"uncaught exception: {error}")
-
-    playground_failed = []
+        problems.append(f"uncaught exception: {error}")
 
     def on_failed(request):
-        if urlparse(request.url).hostname == PLAYGROUND:
-            playground_failed.append(request.url)
-        else:
-            problems.append(f"request failed: {request.url} ({request.failure})")
+        problems.append(f"request failed: {request.url} ({request.failure})")
 
     def on_response(response):
         if response.status >= 400:
@@ -329,8 +443,6 @@ def check_page(page, url, name, source, kinds, colours, theme):
     for i, e in enumerate(shown["editors"]):
         if not e["ace"]:
             problems.append(f"editable listing {i + 1} is not an editor")
-        if not e["run"]:
-            problems.append(f"editable listing {i + 1} has no Run button")
 
     for img in shown["images"]:
         if not img["loaded"]:
@@ -498,6 +610,11 @@ def main():
         declared_admonitions(md.read_text(), kinds, md.relative_to(ROOT))
     OUT.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(OUT / "screenshots", ignore_errors=True)
+    import tomllib
+    edition = tomllib.loads((ROOT / "book.toml").read_text())["rust"]["edition"]
+    passed = passed_by_playground_check()
+    playground = Playground()
+    run_buttons = 0
     site = build_site()
     server, base = serve(site)
     pages = summary_pages()
@@ -511,15 +628,17 @@ def main():
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             # Generous: a loaded 2-core machine is slow; a broken page still fails.
             context.set_default_timeout(120_000)
-            # Offline, like the machine this runs on: only the local server.
-            context.route("**/*", lambda route: route.continue_()
-                          if urlparse(route.request.url).hostname == "127.0.0.1" else route.abort())
+            # Offline, like the machine this runs on: only the local server,
+            # and the Playground's answers.
+            context.route("**/*", playground.route)
             context.add_init_script(f"localStorage.setItem('mdbook-theme', '{theme}')")
             page = context.new_page()
             for source_path, html in pages:
                 source = (ROOT / "src" / source_path).read_text()
                 shown = check_page(page, urljoin(base, html), html, source, kinds, colours, theme)
                 texts[html] = shown["text"]
+                if theme == "light":
+                    run_buttons += check_run_buttons(page, html, source, playground, passed, edition)
             shown = check_page(page, urljoin(base, "print.html"), "print.html", None, kinds, colours, theme)
             if theme == "light":
                 for _, html in pages:
@@ -529,10 +648,13 @@ def main():
                 check_search(page, base, texts)
                 check_quizzes(page, base, pages)
             context.close()
+            if theme == "light":
+                titles = [texts[html].strip().splitlines()[0] for _, html in pages
+                          if texts[html].strip()]
+                pdf.make_pdf(browser, base, ROOT, OUT, playground.route, titles, fail)
         context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
         context.set_default_timeout(120_000)
-        context.route("**/*", lambda route: route.continue_()
-                      if urlparse(route.request.url).hostname == "127.0.0.1" else route.abort())
+        context.route("**/*", playground.route)
         check_phone(context.new_page(), base, pages)
         context.close()
         browser.close()
@@ -542,6 +664,9 @@ def main():
         for what, n in counts.items():
             if n == 0:
                 fail(f"{theme}: no {what} found to check")
+    print(f"▶: {run_buttons} pressed, each sent a listing the Playground check passed")
+    if run_buttons == 0:
+        fail("no ▶ found to press")
     print(f"screenshots: {OUT / 'screenshots'}")
     if failures:
         print(f"{len(failures)} failed: the site is broken in a browser (see above)")
