@@ -1,3 +1,4 @@
+// ANCHOR: all
 //! A single-threaded executor driven by wakers: a run queue (a channel) of
 //! tasks, and a task is polled again only when something wakes it.
 use std::future::Future;
@@ -184,3 +185,4 @@ fn main() {
     println!("[loop] no task left to wake: done");
 }
 // ANCHOR_END: main
+// ANCHOR_END: all

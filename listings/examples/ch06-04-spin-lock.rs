@@ -1,3 +1,4 @@
+// ANCHOR: all
 //! A spin lock on an `AtomicBool` makes Chapter 1's separate load and store
 //! safe: no increment is lost.
 use std::hint;
@@ -77,3 +78,4 @@ fn main() {
     println!("Spins:    {spins}");
 }
 // ANCHOR_END: main
+// ANCHOR_END: all
