@@ -90,6 +90,19 @@ def main():
                 added = True
         if not added:
             break
+    # Every crate built for Linux at the Playground's version, and the
+    # profiles the Playground's.
+    wanted = {(spec["package"], spec["version"].lstrip("=")) for spec in playground.values()}
+    locked = tomllib.loads((HERE / "Cargo.lock").read_text())["package"]
+    others = [f"{p['name']} {p['version']}" for p in locked
+              if p["name"] != "playground" and (p["name"], p["version"]) not in wanted]
+    if others:
+        print("not the Playground's versions (crates the Playground does not list, such as "
+              "another platform's): " + ", ".join(others))
+    ours = tomllib.loads(MANIFEST.read_text())["profile"]
+    theirs = tomllib.loads(Path(sys.argv[1]).read_text())["profile"]
+    if ours != theirs:
+        sys.exit(f"the profiles of {MANIFEST} are not the Playground's: {theirs}")
     print(f"{len(chosen)} crates pinned to the Playground's versions")
 
 

@@ -3,16 +3,20 @@
 # (rust-lang/rust-playground, compiler/base/orchestrator/src/coordinator.rs:
 # `docker run --cap-drop=ALL --net none --memory 512m --memory-swap 640m
 # --pids-limit 512`): in a cgroup of 512 MB of memory (640 MB with swap) and
-# 512 tasks (threads count), in a network namespace of its own with only
-# loopback, and without capabilities. Linux, as root (cgroups v1 or v2).
+# 512 tasks (processes and threads), in a network namespace of its own with
+# only loopback, as an unprivileged user (nobody) without capabilities, with
+# a bare environment, in the program's own directory. Linux, as root
+# (cgroups v1 or v2).
 #
-#   sandbox.sh STATS PROGRAM [ARGUMENTS...]
+#   sandbox.sh STATS SECONDS PROGRAM [ARGUMENTS...]
 #
-# Exits as the program does; writes to STATS the memory it peaked at, in
-# bytes, and how many times the kernel killed it for lack of memory.
+# Stops the program after SECONDS. Exits as the program does (124 if it was
+# stopped); writes to STATS the memory it peaked at, in bytes, and how many
+# times the kernel killed it for lack of memory.
 set -euo pipefail
 stats=$1
-shift
+seconds=$2
+shift 2
 name=playground-check-$$
 if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
   groups=("/sys/fs/cgroup/$name")
@@ -46,12 +50,16 @@ cleanup() {
   done
 }
 trap cleanup EXIT
+trap 'exit 143' TERM
 status=0
 # shellcheck disable=SC2016 # expanded by the inner shell
-GROUPS_TO_JOIN="${groups[*]}" unshare --net -- bash -c '
+GROUPS_TO_JOIN="${groups[*]}" timeout --kill-after=2 "$seconds" unshare --net -- bash -c '
   ip link set lo up
   for group in $GROUPS_TO_JOIN; do echo $$ >"$group/cgroup.procs"; done
-  exec setpriv --bounding-set=-all --inh-caps=-all --no-new-privs -- "$@"
+  cd "$(dirname "$1")"
+  exec env -i PATH=/usr/local/bin:/usr/bin:/bin USER=playground HOME="$PWD" \
+    setpriv --reuid=65534 --regid=65534 --clear-groups \
+    --bounding-set=-all --inh-caps=-all --no-new-privs -- "$@"
 ' sandbox "$@" || status=$?
 printf '%s %s\n' "$(peak)" "$(ooms)" >"$stats"
 exit "$status"

@@ -1,4 +1,5 @@
-//! Five tasks wait 100 ms each on a one-thread runtime, three ways: blocking, async, spawn_blocking.
+//! Five tasks wait 100 ms each on a one-thread runtime, three ways: blocking, async and
+//! spawn_blocking.
 use std::time::{Duration, Instant};
 
 const TASKS: usize = 5;

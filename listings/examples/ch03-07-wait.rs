@@ -1,4 +1,5 @@
-//! Four ways to wait in tokio: all done and first completed (asyncio.wait), select!, and a timeout (asyncio.wait_for).
+//! Four ways to wait in tokio: all done and first completed (asyncio.wait), select!, and a
+//! timeout (asyncio.wait_for).
 use std::time::{Duration, Instant};
 
 use tokio::task::JoinSet;

@@ -1,4 +1,5 @@
-//! Two worker processes (this same program, run again) sum halves of a range; pipes carry the results.
+//! Two worker processes (this same program, run again) sum halves of a range; pipes carry
+//! the results.
 use std::env;
 use std::process::{Child, Command, ExitCode, Stdio};
 

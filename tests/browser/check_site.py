@@ -188,11 +188,9 @@ class Playground:
             return route.continue_()
         if host != PLAYGROUND:
             return route.abort()
-        cors = {"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "Content-Type",
-                "Access-Control-Allow-Methods": "POST"}
+        # Playwright answers the CORS preflight of a routed request itself.
+        cors = {"Access-Control-Allow-Origin": "*"}
         path = urlparse(request.url).path
-        if request.method == "OPTIONS":
-            return route.fulfill(status=204, headers=cors)
         if path == "/meta/crates":
             body = {"crates": self.crates}
         elif path == "/evaluate.json":
@@ -210,29 +208,22 @@ def passed_by_playground_check():
         die(f"{PLAYGROUND_REPORT} is missing: run the Playground check first "
             "(cargo test -p book-tests --test playground, see README.md)")
     report = json.loads(PLAYGROUND_REPORT.read_text())
-    return {without_anchors(entry["code"]): entry for entry in report["listings"] if entry["passed"]}
-
-
-def without_anchors(code):
-    """A listing's code without mdBook's anchor comments, which a block that
-    includes the whole file keeps, and one that includes a part drops."""
-    return "\n".join(line for line in code.rstrip().splitlines()
-                     if not re.search(r"ANCHOR(?:_END)?:", line))
+    return {entry["code"].rstrip(): entry for entry in report["listings"] if entry["passed"]}
 
 
 RUST_FENCE = re.compile(r"^[ \t>]*(?:```+|~~~+)[ \t]*rust([^\n]*)$", re.M)
 
 
 def expected_run_buttons(markdown):
-    """How many ▶ a page's source asks for: mdBook gives one to every Rust
-    block but `ignore` and `noplayground` ones, and book.js hides a `no_run`
-    block's."""
-    count = 0
+    """For each block mdBook gives a ▶ to (every Rust block but `ignore` and
+    `noplayground` ones), in page order: whether it is shown (book.js hides
+    a `no_run` block's)."""
+    shown = []
     for match in RUST_FENCE.finditer(markdown):
         attributes = {a.strip() for a in match.group(1).split(",")}
-        if not attributes & {"ignore", "noplayground", "noplaypen", "no_run"}:
-            count += 1
-    return count
+        if not attributes & {"ignore", "noplayground", "noplaypen"}:
+            shown.append("no_run" not in attributes)
+    return shown
 
 
 def check_run_buttons(page, name, source, playground, passed, edition):
@@ -241,11 +232,12 @@ def check_run_buttons(page, name, source, playground, passed, edition):
     buttons = page.locator("main pre.playground .play-button")
     # Shown: not hidden by book.js (its `hidden` class). The buttons of a block
     # appear when the pointer is over it.
-    visible = [i for i in range(buttons.count())
-               if buttons.nth(i).evaluate("(b) => getComputedStyle(b).display") != "none"]
+    shown = [buttons.nth(i).evaluate("(b) => getComputedStyle(b).display") != "none"
+             for i in range(buttons.count())]
     expected = expected_run_buttons(source)
-    if len(visible) != expected:
-        problems.append(f"{len(visible)} ▶ shown, the source asks for {expected}")
+    if shown != expected:
+        problems.append(f"the blocks show a ▶ as {shown}, the source asks for {expected}")
+    visible = [i for i, is_shown in enumerate(shown) if is_shown]
     for i in visible:
         button = buttons.nth(i)
         block = button.locator("xpath=ancestor::pre[1]")
@@ -264,7 +256,10 @@ def check_run_buttons(page, name, source, playground, passed, edition):
             continue
         sent = playground.evaluated[-1]
         what = f"▶ {i + 1}"
-        entry = passed.get(without_anchors(sent.get("code", "")))
+        own = block.evaluate("(pre) => playground_text(pre)")
+        if sent.get("code") != own:
+            problems.append(f"{what} sent other code than its own block's")
+        entry = passed.get(sent.get("code", "").rstrip())
         if entry is None:
             first = next((line for line in sent.get("code", "").splitlines()
                           if line.strip() and not line.startswith("//")), "")

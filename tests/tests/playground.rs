@@ -1,5 +1,6 @@
 //! The Playground check: every listing the book shows with a ▶, built and run
-//! as the Rust Playground builds and runs it when a reader presses ▶.
+//! under a model of the Rust Playground's conditions, as it would be when a
+//! reader presses ▶.
 //!
 //! - mdBook 0.4.51's `book.js` sends the block's code, hidden lines included,
 //!   to `https://play.rust-lang.org/evaluate.json` and gives up after 6
@@ -9,25 +10,35 @@
 //! - The Playground builds it with `cargo run` in a crate whose dependencies
 //!   are built already: `playground/Cargo.toml` and its `Cargo.lock` hold the
 //!   Playground's profiles and its versions of the crates the listings use.
-//! - It runs in a container with 512 MB of memory, 512 tasks and no network
-//!   but loopback: `playground/sandbox.sh` runs each listing under the same.
-//! - The page then shows what the program printed to stdout, or, if it failed,
-//!   what it printed to stderr and then stdout.
+//!   Each ▶ is built here from the code it sends ([`Shown::sent_code`]).
+//! - It runs in a container with 512 MB of memory (640 MB with swap), 512
+//!   tasks, no network but loopback, as an unprivileged user without
+//!   capabilities: `playground/sandbox.sh` runs each listing under the same.
+//! - The page then shows what the program printed to stdout, or, if it
+//!   failed, cargo's messages and the program's stderr, then its stdout; the
+//!   Playground keeps at most 640 KiB of each.
 //!
 //! Each listing must finish compile and run within [`BUDGET`], exit as the
 //! listings test expects, and print what the book shows under the same rules
-//! (timings in their ranges). A listing that cannot has no ▶ (`noplayground`),
-//! and its caption says why and how to run it instead: the listings test
-//! checks that part on every `cargo test`.
+//! (timings in their ranges); a listing that shows a compiler's errors must
+//! show the same ones. A listing that cannot has no ▶ (`noplayground`), and
+//! its caption says why and how to run it instead: the listings test checks
+//! that part on every `cargo test`.
+//!
+//! Not modelled: the Playground's own machine (its speed, and its number of
+//! cores, which sets the size of thread pools: the outputs that depend on it
+//! are ranges), its newer stable compiler, Docker's seccomp filter, the
+//! compile running inside the same limits (a build here peaks well under
+//! 512 MB), and cargo's reading of the 487 crates the Playground's crate
+//! depends on, against the 72 here.
 //!
 //! Too slow for `cargo test` (a second build of the dependencies, and every
 //! listing run one at a time), it is a test target of its own, run by
 //! `.ci/run`: `cargo test -p book-tests --test playground`. Linux only, as root
-//! or with `sudo` (cgroups and a network namespace). It writes what it found
-//! to `target/playground-check/report.json`, which the browser check reads: no
-//! ▶ on the site may be one this check did not pass.
+//! or with passwordless `sudo` (cgroups and a network namespace). It writes
+//! what it found to `target/playground-check/report.json`, which the browser
+//! check reads: no ▶ on the site may send code this check did not pass.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::io::Read as _;
@@ -72,13 +83,19 @@ mod ch06;
 /// How long `book.js` waits for the Playground's answer.
 const BOOK_JS_TIMEOUT: Duration = Duration::from_secs(6);
 
-/// What compiling and running a listing may take here: the rest of book.js's
-/// six seconds is for the network, the Playground's queue, the start of its
-/// container and a machine slower than this one.
+/// What compiling and running a listing may take here. The rest of book.js's
+/// six seconds is for what this check does not time: the network, the
+/// Playground's queue, the start of its container, cargo's look at its many
+/// more crates, and a machine slower than this one. The compile time measured
+/// here is a lower bound of the Playground's.
 const BUDGET: Duration = Duration::from_secs(4);
 
-/// A listing that hangs is stopped here, and fails.
+/// A listing still running after this is stopped (by `sandbox.sh`), and fails.
 const HANG: Duration = Duration::from_secs(30);
+
+/// What the Playground keeps of a program's stdout, and of its stderr
+/// (`OUTPUT_BYTE_LIMIT` in compiler/base/orchestrator/src/worker.rs).
+const OUTPUT_LIMIT: usize = 640 * 1024;
 
 fn all() -> impl Iterator<Item = &'static (&'static str, Listing)> {
     [
@@ -93,19 +110,56 @@ fn all() -> impl Iterator<Item = &'static (&'static str, Listing)> {
     .flatten()
 }
 
-/// Builds the copy of the Playground's crate in `target/playground-check/`,
-/// with every listing that has a ▶ as a binary of its own.
-fn project(root: &Path, listings: &BTreeMap<String, (&Shown, bool)>) -> PathBuf {
+/// One program a ▶ sends: the listing's code as a block of the book shows it.
+struct Sent<'a> {
+    /// The binary's name: the listing's, with a number if two blocks of one
+    /// listing send different code.
+    bin: String,
+    shown: &'a Shown,
+    code: String,
+    release: bool,
+}
+
+/// Every distinct program a ▶ sends, in page order.
+fn sent_programs<'a>(root: &Path, blocks: &'a [Shown]) -> Vec<Sent<'a>> {
+    let mut sent: Vec<Sent> = Vec::new();
+    for shown in blocks.iter().filter(|s| s.has_run_button()) {
+        let code = shown.sent_code(root);
+        let release = shown.has("release");
+        if sent.iter().any(|s| s.code == code && s.release == release) {
+            continue;
+        }
+        let same_name = sent
+            .iter()
+            .filter(|s| s.shown.name() == shown.name())
+            .count();
+        let bin = match same_name {
+            0 => shown.name(),
+            n => format!("{}-{}", shown.name(), n + 1),
+        };
+        sent.push(Sent {
+            bin,
+            shown,
+            code,
+            release,
+        });
+    }
+    sent
+}
+
+/// The copy of the Playground's crate in `target/playground-check/`, with
+/// every program a ▶ sends as a binary of its own.
+fn project(root: &Path, sent: &[Sent]) -> PathBuf {
     let dir = root.join("target/playground-check");
     let _ = fs::remove_dir_all(dir.join("src"));
     fs::create_dir_all(dir.join("src/bin")).unwrap();
     for file in ["Cargo.toml", "Cargo.lock", "src/main.rs"] {
         fs::copy(root.join("playground").join(file), dir.join(file)).unwrap();
     }
-    for (name, (shown, _)) in listings {
-        fs::copy(
-            root.join(&shown.file),
-            dir.join(format!("src/bin/{name}.rs")),
+    for program in sent {
+        fs::write(
+            dir.join(format!("src/bin/{}.rs", program.bin)),
+            &program.code,
         )
         .unwrap();
     }
@@ -116,8 +170,14 @@ fn cargo_build(dir: &Path, bin: &str, release: bool) -> (bool, String, Option<Pa
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let mut command = Command::new(cargo);
     command
-        .args(["build", "--locked", "--bin", bin])
-        .args(["--message-format", "json-diagnostic-rendered-ansi"])
+        .args([
+            "build",
+            "--locked",
+            "--bin",
+            bin,
+            "--message-format",
+            "json",
+        ])
         .current_dir(dir)
         .env_remove("RUSTFLAGS")
         .env("CARGO_TARGET_DIR", dir.join("target"));
@@ -132,7 +192,7 @@ fn cargo_build(dir: &Path, bin: &str, release: bool) -> (bool, String, Option<Pa
             continue;
         };
         if let Some(text) = message["message"]["rendered"].as_str() {
-            rendered.push_str(&strip_ansi(text));
+            rendered.push_str(text);
         }
         if message["target"]["name"] == bin
             && let Some(path) = message["executable"].as_str()
@@ -146,13 +206,6 @@ fn cargo_build(dir: &Path, bin: &str, release: bool) -> (bool, String, Option<Pa
     (output.status.success(), rendered, exe)
 }
 
-fn strip_ansi(text: &str) -> String {
-    regex::Regex::new("\x1b\\[[0-9;]*m")
-        .unwrap()
-        .replace_all(text, "")
-        .into_owned()
-}
-
 /// What a program printed under the Playground's limits.
 struct Sandboxed {
     code: Option<i32>,
@@ -163,10 +216,29 @@ struct Sandboxed {
     out_of_memory: bool,
 }
 
-/// Runs `program` with `playground/sandbox.sh`, as root (through `sudo -n`
-/// when this test is not root).
-fn sandboxed(root: &Path, program: &Path, args: &[&str]) -> Sandboxed {
-    let stats = tempfile_path();
+/// A fresh directory that the sandbox's unprivileged user may use, as the
+/// Playground's user has its own: the program runs from it.
+fn run_dir() -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "playground-check-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    fs::set_permissions(&dir, fs::Permissions::from_mode(0o777)).unwrap();
+    dir
+}
+
+/// Runs `program` (a path) with `playground/sandbox.sh`, as root (through
+/// `sudo -n` when this test is not root), from its own directory, and stops
+/// it after `limit`.
+fn sandboxed(root: &Path, program: &Path, args: &[&str], limit: Duration) -> Sandboxed {
+    let stats_dir = run_dir();
+    let stats = stats_dir.join("stats");
     let mut command = if is_root() {
         Command::new("bash")
     } else {
@@ -177,14 +249,12 @@ fn sandboxed(root: &Path, program: &Path, args: &[&str]) -> Sandboxed {
     command
         .arg(root.join("playground/sandbox.sh"))
         .arg(&stats)
+        .arg(limit.as_secs().to_string())
         .arg(program)
         .args(args)
-        .current_dir(root)
-        .env("LC_ALL", "C")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    std::os::unix::process::CommandExt::process_group(&mut command, 0);
     let start = Instant::now();
     let mut child = command
         .spawn()
@@ -201,16 +271,15 @@ fn sandboxed(root: &Path, program: &Path, args: &[&str]) -> Sandboxed {
         let _ = err.read_to_end(&mut bytes);
         bytes
     });
+    // sandbox.sh stops the program after HANG; should it hang itself, it
+    // (or sudo, which passes the signal on) is asked to stop and clean up.
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
-            break Some(status);
+            break status;
         }
-        if start.elapsed() > HANG {
-            let _ = Command::new("kill")
-                .args(["-KILL", "--", &format!("-{}", child.id())])
-                .status();
-            let _ = child.wait();
-            break None;
+        if start.elapsed() > limit + Duration::from_secs(15) {
+            let _ = Command::new("kill").arg(child.id().to_string()).status();
+            break child.wait().unwrap();
         }
         std::thread::sleep(Duration::from_millis(5));
     };
@@ -218,12 +287,12 @@ fn sandboxed(root: &Path, program: &Path, args: &[&str]) -> Sandboxed {
     let stdout = String::from_utf8_lossy(&reading_out.join().unwrap()).into_owned();
     let stderr = String::from_utf8_lossy(&reading_err.join().unwrap()).into_owned();
     let recorded = fs::read_to_string(&stats).unwrap_or_default();
-    let _ = fs::remove_file(&stats);
+    let _ = fs::remove_dir_all(&stats_dir);
     let mut numbers = recorded.split_whitespace().map(|n| n.parse().unwrap_or(0));
     let peak_bytes = numbers.next().unwrap_or(0);
     let out_of_memory = numbers.next().unwrap_or(0) > 0;
     Sandboxed {
-        code: status.and_then(|s| s.code()),
+        code: status.code(),
         stdout,
         stderr,
         took,
@@ -239,35 +308,25 @@ fn is_root() -> bool {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
-fn tempfile_path() -> PathBuf {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    std::env::temp_dir().join(format!(
-        "playground-check-{}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ))
-}
-
 /// Fails at once, saying what is missing, where the sandbox cannot work.
 fn require_sandbox(root: &Path) {
-    assert!(
-        cfg!(target_os = "linux"),
+    #[cfg(not(target_os = "linux"))]
+    panic!(
         "the Playground check runs listings in Linux cgroups and network namespaces: \
          run it on Linux (CI does)"
     );
-    for tool in ["unshare", "setpriv", "ip"] {
+    for tool in ["unshare", "setpriv", "ip", "timeout"] {
         assert!(
             Command::new("sh")
                 .args(["-c", &format!("command -v {tool}")])
                 .stdout(Stdio::null())
                 .status()
                 .is_ok_and(|s| s.success()),
-            "the Playground check needs `{tool}`: install util-linux and iproute2 \
-             (apt-get install util-linux iproute2)"
+            "the Playground check needs `{tool}`: install util-linux, iproute2 and \
+             coreutils (apt-get install util-linux iproute2 coreutils)"
         );
     }
-    let probe = sandboxed(root, Path::new("true"), &[]);
+    let probe = sandboxed(root, Path::new("/bin/true"), &[], HANG);
     assert_eq!(
         probe.code,
         Some(0),
@@ -279,8 +338,6 @@ fn require_sandbox(root: &Path) {
 
 /// One ▶, checked.
 struct Verdict {
-    name: String,
-    release: bool,
     compile: Duration,
     run: Duration,
     peak_bytes: u64,
@@ -291,18 +348,13 @@ struct Verdict {
 /// without arguments.
 fn declared_run(file_name: &str) -> Option<(&'static str, &'static Listing)> {
     all()
-        .find(|(ident, listing)| {
-            listing
-                .of
-                .map_or_else(|| ident.replace('_', "-"), String::from)
-                == file_name
-                && listing.args.is_empty()
-        })
+        .find(|(ident, listing)| listing.file_name(ident) == file_name && listing.args.is_empty())
         .map(|(ident, listing)| (*ident, listing))
 }
 
 /// What the page shows under the ▶ for this run: stdout, or for a failure,
-/// stderr and then stdout.
+/// stderr and then stdout (the Playground's stderr starts with cargo's
+/// messages).
 fn shown_by_playground(run: &Sandboxed) -> String {
     if run.code == Some(0) {
         run.stdout.clone()
@@ -311,22 +363,39 @@ fn shown_by_playground(run: &Sandboxed) -> String {
     }
 }
 
-fn check_one(root: &Path, dir: &Path, name: &str, shown: &Shown, release: bool) -> Verdict {
+fn over_budget(verdict: &mut Verdict) {
+    let total = verdict.compile + verdict.run;
+    if total > BUDGET {
+        verdict.problems.push(format!(
+            "compile ({:.1} s) and run ({:.1} s) take {:.1} s: over the budget of {:?} \
+             (book.js gives up after {:?})",
+            verdict.compile.as_secs_f64(),
+            verdict.run.as_secs_f64(),
+            total.as_secs_f64(),
+            BUDGET,
+            BOOK_JS_TIMEOUT
+        ));
+    }
+}
+
+fn check_one(root: &Path, dir: &Path, program: &Sent) -> Verdict {
     let mut verdict = Verdict {
-        name: name.to_string(),
-        release,
         compile: Duration::ZERO,
         run: Duration::ZERO,
         peak_bytes: 0,
         problems: Vec::new(),
     };
-    let copy = dir.join(format!("src/bin/{name}.rs"));
-    // Rebuilt alone, as the Playground compiles the reader's crate alone.
-    fs::copy(root.join(&shown.file), &copy).unwrap();
-    let file = fs::File::options().append(true).open(&copy).unwrap();
-    file.set_modified(std::time::SystemTime::now()).unwrap();
+    let shown = program.shown;
+    // Touched, so that it is compiled now, alone, as the Playground compiles
+    // the reader's crate.
+    let source = dir.join(format!("src/bin/{}.rs", program.bin));
+    fs::File::options()
+        .append(true)
+        .open(&source)
+        .and_then(|f| f.set_modified(std::time::SystemTime::now()))
+        .unwrap();
     let start = Instant::now();
-    let (built, messages, exe) = cargo_build(dir, name, release);
+    let (built, messages, exe) = cargo_build(dir, &program.bin, program.release);
     verdict.compile = start.elapsed();
 
     let file_name = Path::new(&shown.file)
@@ -339,6 +408,7 @@ fn check_one(root: &Path, dir: &Path, name: &str, shown: &Shown, release: bool) 
 
     if shown.file.starts_with("listings/compiler/") && expected_code != 0 {
         // The reader sees the compiler's errors: the same ones the book shows.
+        over_budget(&mut verdict);
         if built {
             verdict.problems.push(
                 "compiles with the Playground's crates, and the book says it does not".into(),
@@ -346,7 +416,7 @@ fn check_one(root: &Path, dir: &Path, name: &str, shown: &Shown, release: bool) 
         }
         let expected = fs::read_to_string(root.join(format!("listings/output/{file_name}.txt")))
             .unwrap_or_default();
-        let messages = messages.replace(&format!("src/bin/{name}.rs"), "src/main.rs");
+        let messages = messages.replace(&format!("src/bin/{}.rs", program.bin), "src/main.rs");
         if diagnostics(&messages) != diagnostics(&expected) {
             verdict.problems.push(format!(
                 "the Playground's compiler says something else than the book shows:\n\
@@ -363,8 +433,11 @@ fn check_one(root: &Path, dir: &Path, name: &str, shown: &Shown, release: bool) 
         ));
         return verdict;
     };
-    let args: &[&str] = &[];
-    let run = sandboxed(root, &exe, args);
+    let run_in = run_dir();
+    let copy = run_in.join(exe.file_name().unwrap());
+    fs::copy(&exe, &copy).unwrap();
+    let run = sandboxed(root, &copy, &[], HANG);
+    let _ = fs::remove_dir_all(&run_in);
     verdict.run = run.took;
     verdict.peak_bytes = run.peak_bytes;
     if run.out_of_memory {
@@ -372,28 +445,25 @@ fn check_one(root: &Path, dir: &Path, name: &str, shown: &Shown, release: bool) 
             .problems
             .push("was killed for using more than the Playground's 512 MB".into());
     }
-    if run.code.is_none() {
+    if run.code == Some(124) {
         verdict
             .problems
-            .push(format!("still running after {HANG:?}: killed"));
+            .push(format!("still running after {HANG:?}: stopped"));
     } else if run.code != Some(expected_code) {
         verdict.problems.push(format!(
             "exited with {:?} instead of {expected_code}. stdout:\n{}stderr:\n{}",
             run.code, run.stdout, run.stderr
         ));
     }
-    let total = verdict.compile + verdict.run;
-    if total > BUDGET {
-        verdict.problems.push(format!(
-            "compile ({:.1} s) and run ({:.1} s) take {:.1} s: over the budget of {:?} \
-             (book.js gives up after {:?})",
-            verdict.compile.as_secs_f64(),
-            verdict.run.as_secs_f64(),
-            total.as_secs_f64(),
-            BUDGET,
-            BOOK_JS_TIMEOUT
-        ));
+    for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+        if text.len() > OUTPUT_LIMIT {
+            verdict.problems.push(format!(
+                "prints {} bytes to {stream}: the Playground keeps {OUTPUT_LIMIT}",
+                text.len()
+            ));
+        }
     }
+    over_budget(&mut verdict);
     // What the book shows under it: the listing's output file.
     if let Some((ident, listing)) =
         declared.filter(|_| shown.file.starts_with("listings/examples/"))
@@ -402,6 +472,7 @@ fn check_one(root: &Path, dir: &Path, name: &str, shown: &Shown, release: bool) 
         let expected =
             fs::read_to_string(root.join(format!("listings/output/{output_name}.txt"))).unwrap();
         let seen = shown_by_playground(&run);
+        let name = &program.bin;
         let compared = std::panic::catch_unwind(|| {
             (
                 normalise(name, "the output file", &expected, listing.rules),
@@ -425,45 +496,28 @@ fn check_one(root: &Path, dir: &Path, name: &str, shown: &Shown, release: bool) 
     verdict
 }
 
-/// The code a ▶ sends: the listing with mdBook's anchor lines taken out.
-fn sent_code(root: &Path, file: &str) -> String {
-    let anchor = regex::Regex::new(r"ANCHOR(?:_END)?:").unwrap();
-    let text = fs::read_to_string(root.join(file)).unwrap();
-    let mut code = String::new();
-    for line in text.lines().filter(|l| !anchor.is_match(l)) {
-        code.push_str(line);
-        code.push('\n');
-    }
-    code
-}
-
 #[test]
 fn every_listing_with_a_run_button_works_on_the_playground() {
     let root = book_root();
     require_sandbox(&root);
-    // One build per listing file, in the mode its ▶ asks for.
-    let mut listings: BTreeMap<String, (&Shown, bool)> = BTreeMap::new();
     let blocks = shown_blocks(&root);
-    for shown in blocks.iter().filter(|s| s.has_run_button()) {
-        listings
-            .entry(shown.name())
-            .or_insert((shown, shown.has("release")));
-    }
-    assert!(!listings.is_empty(), "no listing with a ▶ found under src/");
-    let dir = project(&root, &listings);
+    let sent = sent_programs(&root, &blocks);
+    assert!(!sent.is_empty(), "no listing with a ▶ found under src/");
+    let dir = project(&root, &sent);
     // The dependencies, built once, as the Playground's image has them.
     for release in [false, true] {
         let (built, messages, _) = cargo_build(&dir, "playground", release);
         assert!(built, "the Playground's crates do not build:\n{messages}");
     }
 
-    let mut verdicts = Vec::new();
-    for (name, (shown, release)) in &listings {
-        let verdict = check_one(&root, &dir, name, shown, *release);
+    let mut report = Vec::new();
+    let mut failures = String::new();
+    for program in &sent {
+        let verdict = check_one(&root, &dir, program);
         println!(
             "{:<44} {:<7} compile {:>4.1} s  run {:>4.1} s  peak {:>4} MB  {}",
-            verdict.name,
-            if verdict.release { "release" } else { "debug" },
+            program.bin,
+            if program.release { "release" } else { "debug" },
             verdict.compile.as_secs_f64(),
             verdict.run.as_secs_f64(),
             verdict.peak_bytes / 1_000_000,
@@ -473,23 +527,17 @@ fn every_listing_with_a_run_button_works_on_the_playground() {
                 "FAILED"
             }
         );
-        verdicts.push((shown, verdict));
-    }
-
-    let mut report = Vec::new();
-    let mut failures = String::new();
-    for (shown, verdict) in &verdicts {
         report.push(serde_json::json!({
-            "file": shown.file,
-            "code": sent_code(&root, &shown.file),
-            "release": verdict.release,
+            "file": program.shown.file,
+            "code": program.code,
+            "release": program.release,
             "passed": verdict.problems.is_empty(),
         }));
         for problem in &verdict.problems {
             writeln!(
                 failures,
                 "{} ({}:{}): {problem}\n",
-                verdict.name, shown.page, shown.line
+                program.bin, program.shown.page, program.shown.line
             )
             .unwrap();
         }
@@ -513,22 +561,26 @@ fn every_listing_with_a_run_button_works_on_the_playground() {
 fn the_sandbox_has_the_playgrounds_limits() {
     let root = book_root();
     require_sandbox(&root);
-    let python = Path::new("python3");
-    let run = |code: &str| sandboxed(&root, python, &["-c", code]);
+    let python = Path::new("/usr/bin/python3");
+    assert!(
+        python.exists(),
+        "this test runs /usr/bin/python3 in the sandbox: install python3 (apt-get install python3)"
+    );
+    let run = |code: &str| sandboxed(&root, python, &["-c", code], HANG);
 
-    let memory = run("bytearray(600 * 1024 * 1024)");
+    let memory = run("bytearray(700 * 1024 * 1024)");
     assert!(
         memory.out_of_memory && memory.code != Some(0),
-        "600 MB fit in the sandbox, which has 512 MB"
+        "700 MB fit in the sandbox, which has 512 MB (640 MB with swap)"
     );
-    let threads = run("import threading, time\n\
+    let tasks = run("import threading, time\n\
          n = 0\n\
          try:\n    \
              for _ in range(600):\n        \
                  threading.Thread(target=time.sleep, args=(2,), daemon=True).start(); n += 1\n\
          except RuntimeError:\n    pass\n\
          print(n)");
-    let started: u32 = threads.stdout.trim().parse().unwrap_or(0);
+    let started: u32 = tasks.stdout.trim().parse().unwrap_or(0);
     assert!(
         (400..512).contains(&started),
         "the sandbox let {started} threads start: the Playground stops at 512 tasks"
@@ -543,5 +595,23 @@ fn the_sandbox_has_the_playgrounds_limits() {
         network.stdout, "loopback works\nno route: 101\n",
         "the sandbox's network is not loopback alone:\n{}",
         network.stderr
+    );
+    let who = run("import os\n\
+         status = open('/proc/self/status').read()\n\
+         caps = [l.split()[1] for l in status.splitlines() if l.startswith('CapEff')]\n\
+         print(os.getuid(), caps[0], sorted(k for k in os.environ if k != 'LC_CTYPE'))");
+    assert_eq!(
+        who.stdout, "65534 0000000000000000 ['HOME', 'PATH', 'USER']\n",
+        "the sandbox's program must run as nobody, without capabilities, in a bare \
+         environment:\n{}",
+        who.stderr
+    );
+    let limit = Duration::from_secs(2);
+    let hang = sandboxed(&root, Path::new("/bin/sleep"), &["60"], limit);
+    assert!(
+        hang.code == Some(124) && hang.took < limit + Duration::from_secs(5),
+        "a program that hangs is not stopped after {limit:?}: {:?} after {:?}",
+        hang.code,
+        hang.took
     );
 }

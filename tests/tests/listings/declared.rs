@@ -70,6 +70,15 @@ pub struct Listing {
     pub slow: bool,
 }
 
+impl Listing {
+    /// The name of the listing file this run of it runs: its own, or the one
+    /// `of` names. `ident` is its name in the chapter's table.
+    pub fn file_name(&self, ident: &str) -> String {
+        self.of
+            .map_or_else(|| ident.replace('_', "-"), String::from)
+    }
+}
+
 pub const fn example() -> Listing {
     Listing {
         kind: Kind::Example,
@@ -193,8 +202,11 @@ pub struct Shown {
     /// The fence's attributes after `rust`, which mdBook turns into classes:
     /// `editable`, `noplayground`, `release`...
     pub attributes: Vec<String>,
-    /// The listing it includes, from the book's root: `listings/examples/NAME.rs`.
+    /// The listing it includes, from the book's root: `listings/examples/NAME.rs`,
+    /// with `{{#include}}` or `{{#rustdoc_include}}`, whole or from an anchor.
     pub file: String,
+    pub rustdoc_include: bool,
+    pub anchor: Option<String>,
 }
 
 impl Shown {
@@ -209,6 +221,40 @@ impl Shown {
         !["ignore", "noplayground", "noplaypen", "no_run"]
             .iter()
             .any(|a| self.has(a))
+    }
+
+    /// The code its ▶ sends to the Playground: what mdBook's include gives
+    /// (with the anchor lines of a whole file, without them from an anchor),
+    /// hidden lines included, as `book.js` reads them from the page.
+    pub fn sent_code(&self, root: &std::path::Path) -> String {
+        use mdbook::utils::{
+            take_anchored_lines, take_lines, take_rustdoc_include_anchored_lines,
+            take_rustdoc_include_lines,
+        };
+        let text = std::fs::read_to_string(root.join(&self.file)).unwrap();
+        let included = match (self.rustdoc_include, &self.anchor) {
+            (false, None) => take_lines(&text, ..),
+            (false, Some(anchor)) => take_anchored_lines(&text, anchor),
+            (true, None) => take_rustdoc_include_lines(&text, ..),
+            (true, Some(anchor)) => take_rustdoc_include_anchored_lines(&text, anchor),
+        };
+        // mdBook hides a line that starts with `#` and a space (or is `#`
+        // alone) and shows `##` as `#`: the page holds the line without them.
+        let mark = Regex::new(r"^(\s*)#(.?)(.*)$").unwrap();
+        let mut code = String::new();
+        for line in included.lines() {
+            match mark.captures(line) {
+                Some(caps) if &caps[2] == "#" => {
+                    code.push_str(&format!("{}#{}", &caps[1], &caps[3]))
+                }
+                Some(caps) if matches!(&caps[2], "" | " ") => {
+                    code.push_str(&format!("{}{}", &caps[1], &caps[3]))
+                }
+                _ => code.push_str(line),
+            }
+            code.push('\n');
+        }
+        code
     }
 
     /// The listing's name: `NAME` for `listings/examples/NAME.rs` and
@@ -229,7 +275,7 @@ impl Shown {
 /// Every Rust block of every page under `src/`, in page order.
 pub fn shown_blocks(root: &std::path::Path) -> Vec<Shown> {
     let fence = Regex::new(
-        r"(?m)^[ \t>]*(?:```+|~~~+)[ \t]*rust([^\n]*)\n[ \t>]*\{\{#(?:rustdoc_)?include \.\./([^}:]+)",
+        r"(?m)^[ \t>]*(?:```+|~~~+)[ \t]*rust([^\n]*)\n[ \t>]*\{\{#(rustdoc_)?include \.\./([^}:]+)(?::([^}]*))?\}\}",
     )
     .unwrap();
     let mut pages: Vec<_> = std::fs::read_dir(root.join("src"))
@@ -251,7 +297,9 @@ pub fn shown_blocks(root: &std::path::Path) -> Vec<Shown> {
                     .map(|a| a.trim().to_string())
                     .filter(|a| !a.is_empty())
                     .collect(),
-                file: caps[2].trim().to_string(),
+                file: caps[3].trim().to_string(),
+                rustdoc_include: caps.get(2).is_some(),
+                anchor: caps.get(4).map(|a| a.as_str().trim().to_string()),
             });
         }
     }

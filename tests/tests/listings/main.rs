@@ -379,11 +379,7 @@ fn release_examples() -> &'static BTreeMap<String, PathBuf> {
     RELEASE.get_or_init(|| {
         let names: BTreeSet<String> = all()
             .filter(|(_, listing)| listing.release)
-            .map(|(ident, listing)| {
-                listing
-                    .of
-                    .map_or_else(|| ident.replace('_', "-"), String::from)
-            })
+            .map(|(ident, listing)| listing.file_name(ident))
             .collect();
         let mut args = vec!["--release".to_string(), "-p".into(), "listings".into()];
         for name in names {
@@ -434,9 +430,7 @@ fn every_listing_is_declared_and_shown() {
     let runs: BTreeSet<String> = all().map(|(ident, _)| ident.replace('_', "-")).collect();
     let declared: BTreeMap<String, Kind> = all()
         .map(|(ident, listing)| {
-            let name = listing
-                .of
-                .map_or_else(|| ident.replace('_', "-"), String::from);
+            let name = listing.file_name(ident);
             (name, listing.kind)
         })
         .collect();
@@ -630,14 +624,28 @@ fn every_run_button_is_decided() {
     let root = book_root();
     let release: BTreeSet<String> = all()
         .filter(|(_, listing)| listing.release)
-        .map(|(ident, listing)| {
-            listing
-                .of
-                .map_or_else(|| ident.replace('_', "-"), String::from)
-        })
+        .map(|(ident, listing)| listing.file_name(ident))
         .collect();
     let command = Regex::new(r"<code>cargo (run|test) [^<]*</code>").unwrap();
     let mut problems = Vec::new();
+    // The ▶ asks for book.toml's edition; the Playground check builds with
+    // its manifest's.
+    let edition_of = |file: &str, table: &str| -> String {
+        let text = fs::read_to_string(root.join(file)).unwrap();
+        let value: toml::Value = toml::from_str(&text).unwrap();
+        value[table]["edition"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let edition = edition_of("book.toml", "rust");
+    let playground = edition_of("playground/Cargo.toml", "package");
+    if edition != playground {
+        problems.push(format!(
+            "book.toml's [rust] edition is {edition:?}, and playground/Cargo.toml's \
+             {playground:?}: the Playground check must build what the ▶ asks for"
+        ));
+    }
     let blocks = shown_blocks(&root);
     assert!(!blocks.is_empty(), "no Rust block found under src/");
     for shown in &blocks {
@@ -649,9 +657,41 @@ fn every_run_button_is_decided() {
                  one: add `release` to the fence"
             ));
         }
+        // `no_run` hides the ▶ and keeps the editor: for an exercise's
+        // starter, whose tests the ▶ would not send. Any other listing
+        // without a ▶ is `noplayground`, and says why.
+        if shown.has("no_run") && !shown.name().ends_with("-starter") {
+            problems.push(format!(
+                "{at}: `no_run` hides its ▶ without a word: mark it `noplayground` and \
+                 say in its caption why"
+            ));
+        }
+        // mdBook wraps a block without `fn main` in one, and the ▶ would send
+        // a fragment of the listing.
+        if shown.has_run_button() && !shown.sent_code(&root).contains("fn main") {
+            problems.push(format!(
+                "{at}: its ▶ sends a part of the listing without its `main`: include the \
+                 listing whole, or with {{{{#rustdoc_include}}}}"
+            ));
+        }
+        if shown.attributes.iter().any(|a| a.starts_with("edition")) {
+            problems.push(format!(
+                "{at}: every listing is edition {edition}, as book.toml and the \
+                 Playground check's manifest say: no edition of its own"
+            ));
+        }
         if shown.has("release") && !shown.has_run_button() {
             problems.push(format!(
                 "{at}: `release` on a block without a ▶ does nothing"
+            ));
+        }
+        // An exercise's solution has no declared run: the Playground check
+        // runs it in the build its fence asks for, and it must succeed there.
+        if shown.has("release") && !is_release && !shown.name().ends_with("-solution") {
+            problems.push(format!(
+                "{at}: its ▶ asks for a release build, and the listings test runs it as a \
+                 debug one: declare it `release` in tests/tests/listings/chNN.rs, or drop \
+                 `release` from the fence"
             ));
         }
         if shown.has("noplayground") {
