@@ -97,19 +97,6 @@ const HANG: Duration = Duration::from_secs(30);
 /// (`OUTPUT_BYTE_LIMIT` in compiler/base/orchestrator/src/worker.rs).
 const OUTPUT_LIMIT: usize = 640 * 1024;
 
-fn all() -> impl Iterator<Item = &'static (&'static str, Listing)> {
-    [
-        ch01::ALL,
-        ch02::ALL,
-        ch03::ALL,
-        ch04::ALL,
-        ch05::ALL,
-        ch06::ALL,
-    ]
-    .into_iter()
-    .flatten()
-}
-
 /// One program a ▶ sends: the listing's code as a block of the book shows it.
 struct Sent<'a> {
     /// The binary's name: the listing's, with a number if two blocks of one

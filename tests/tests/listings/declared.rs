@@ -79,6 +79,21 @@ impl Listing {
     }
 }
 
+/// Every listing of the chapters' tables (the crate's `chNN` modules).
+pub fn all() -> impl Iterator<Item = &'static (&'static str, Listing)> {
+    use crate::{ch01, ch02, ch03, ch04, ch05, ch06};
+    [
+        ch01::ALL,
+        ch02::ALL,
+        ch03::ALL,
+        ch04::ALL,
+        ch05::ALL,
+        ch06::ALL,
+    ]
+    .into_iter()
+    .flatten()
+}
+
 pub const fn example() -> Listing {
     Listing {
         kind: Kind::Example,

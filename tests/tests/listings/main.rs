@@ -48,19 +48,6 @@ mod ch04;
 mod ch05;
 mod ch06;
 
-fn all() -> impl Iterator<Item = &'static (&'static str, Listing)> {
-    [
-        ch01::ALL,
-        ch02::ALL,
-        ch03::ALL,
-        ch04::ALL,
-        ch05::ALL,
-        ch06::ALL,
-    ]
-    .into_iter()
-    .flatten()
-}
-
 fn check(name: &str, listing: &Listing) {
     let updating = std::env::var_os("UPDATE_OUTPUTS").is_some();
     if listing.slow && !updating {
