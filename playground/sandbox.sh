@@ -11,13 +11,32 @@
 #   sandbox.sh STATS SECONDS PROGRAM [ARGUMENTS...]
 #
 # Stops the program after SECONDS. Exits as the program does (124 if it was
-# stopped); writes to STATS the memory it peaked at, in bytes, and how many
-# times the kernel killed it for lack of memory.
+# stopped); writes to STATS the memory it peaked at, in bytes, how many times
+# the kernel killed it for lack of memory, and how many of its processes were
+# still running when it ended (the Playground waits for those).
 set -euo pipefail
 stats=$1
 seconds=$2
 shift 2
 name=playground-check-$$
+# shellcheck disable=SC2317 # called by the trap
+cleanup() {
+  # Whatever the program left running goes with its cgroup.
+  for group in "${groups[@]}"; do
+    [ -d "$group" ] || continue
+    for _ in $(seq 50); do
+      # (cgroup files have no size: read them to see what they hold)
+      procs=$(cat "$group/cgroup.procs")
+      [ -n "$procs" ] || break
+      if [ -f "$group/cgroup.kill" ]; then echo 1 >"$group/cgroup.kill"; fi
+      for pid in $procs; do kill -KILL "$pid" 2>/dev/null || true; done
+      sleep 0.1
+    done
+    for _ in $(seq 10); do rmdir "$group" 2>/dev/null && break; sleep 0.1; done
+  done
+}
+groups=()
+trap cleanup EXIT
 if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
   groups=("/sys/fs/cgroup/$name")
   mkdir "${groups[0]}"
@@ -39,27 +58,21 @@ else
   peak() { cat "${groups[0]}/memory.max_usage_in_bytes"; }
   ooms() { awk '$1 == "oom_kill" { print $2 }' "${groups[0]}/memory.oom_control"; }
 fi
-# shellcheck disable=SC2317 # called by the trap
-cleanup() {
-  # Whatever the program left running goes with its cgroup.
-  for group in "${groups[@]}"; do
-    while read -r pid; do kill -KILL "$pid" 2>/dev/null || true; done <"$group/cgroup.procs"
-  done
-  for group in "${groups[@]}"; do
-    for _ in 1 2 3 4 5 6 7 8 9 10; do rmdir "$group" 2>/dev/null && break; sleep 0.1; done
-  done
-}
-trap cleanup EXIT
 trap 'exit 143' TERM
 status=0
+# The program's stderr goes to fd 3, so that bash's own word on a program
+# killed by a signal ("Aborted ...") is not mixed into it.
+exec 3>&2
 # shellcheck disable=SC2016 # expanded by the inner shell
-GROUPS_TO_JOIN="${groups[*]}" timeout --kill-after=2 "$seconds" unshare --net -- bash -c '
+{ GROUPS_TO_JOIN="${groups[*]}" timeout --kill-after=2 "$seconds" unshare --net -- bash -c '
+  set -e
   ip link set lo up
   for group in $GROUPS_TO_JOIN; do echo $$ >"$group/cgroup.procs"; done
   cd "$(dirname "$1")"
   exec env -i PATH=/usr/local/bin:/usr/bin:/bin USER=playground HOME="$PWD" \
     setpriv --reuid=65534 --regid=65534 --clear-groups \
     --bounding-set=-all --inh-caps=-all --no-new-privs -- "$@"
-' sandbox "$@" || status=$?
-printf '%s %s\n' "$(peak)" "$(ooms)" >"$stats"
+' sandbox "$@" 2>&3 3>&-; } 2>/dev/null || status=$?
+left=$(wc -l <"${groups[0]}/cgroup.procs")
+printf '%s %s %s\n' "$(peak)" "$(ooms)" "$left" >"$stats"
 exit "$status"

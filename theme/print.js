@@ -1,7 +1,8 @@
 // On the print page, which a reader prints and the book's PDF is made from,
 // every editable listing becomes text, highlighted like the other listings:
 // an editor draws its lines in one box that wraps no long line and that a
-// page break cuts through, line and all.
+// page break cuts through, line and all. (A chapter page, printed, keeps its
+// editors: the print page is the one to print.)
 (function editableListingsAsText() {
     'use strict';
     if (!/\/print\.html$/.test(window.location.pathname) || !window.editors) {
@@ -26,4 +27,24 @@
         }
     }
     window.editors.length = 0;
+    // On paper, the solutions folded away in <details> are shown, and the page
+    // is printed in the light theme: a dark one's pale text on the paper's
+    // white would be unreadable (browsers leave backgrounds out).
+    for (const details of document.querySelectorAll('main details')) {
+        details.open = true;
+    }
+    // The theme is switched the way the reader switches it, with the theme
+    // menu's buttons: that also switches the highlighting's colours.
+    const dark = ['coal', 'navy', 'ayu']
+        .find(theme => document.documentElement.classList.contains(theme));
+    const choose = theme => {
+        const button = document.getElementById(theme);
+        if (button) {
+            button.click();
+        }
+    };
+    if (dark) {
+        window.addEventListener('beforeprint', () => choose('light'));
+        window.addEventListener('afterprint', () => choose(dark));
+    }
 })();

@@ -278,6 +278,23 @@ def check_run_buttons(page, name, source, playground, passed, edition):
     return len(visible)
 
 
+def check_print_page_release(page, playground):
+    """The print page's listings are text (theme/print.js), and a `release`
+    one's ▶ still asks for a release build."""
+    block = page.locator("main pre.playground:has(> code.release)").first
+    if block.count() == 0:
+        fail("print.html: no listing marked release")
+        return
+    before = len(playground.evaluated)
+    block.hover()
+    block.locator(".play-button").click()
+    block.locator("code.result").wait_for()
+    sent = playground.evaluated[before:] if len(playground.evaluated) > before else [{}]
+    if sent[-1].get("optimize") != "2" or page.locator("main .ace_editor").count():
+        fail(f"print.html: a release listing's ▶ asked for optimize {sent[-1].get('optimize')!r}, "
+             f"or a listing is still an editor")
+
+
 def luminance(rgb):
     def channel(c):
         c /= 255
@@ -636,6 +653,7 @@ def main():
                     run_buttons += check_run_buttons(page, html, source, playground, passed, edition)
             shown = check_page(page, urljoin(base, "print.html"), "print.html", None, kinds, colours, theme)
             if theme == "light":
+                check_print_page_release(page, playground)
                 for _, html in pages:
                     title = texts[html].strip().splitlines()[0] if texts[html].strip() else ""
                     if not title or title not in shown["text"]:
@@ -644,9 +662,8 @@ def main():
                 check_quizzes(page, base, pages)
             context.close()
             if theme == "light":
-                titles = [texts[html].strip().splitlines()[0] for _, html in pages
-                          if texts[html].strip()]
-                pdf.make_pdf(browser, base, ROOT, OUT, playground.route, titles, fail)
+                chapters = [(html, texts[html].strip().splitlines()[0]) for _, html in pages]
+                pdf.make_pdf(browser, base, ROOT, OUT, playground.route, chapters, fail)
         context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True)
         context.set_default_timeout(120_000)
         context.route("**/*", playground.route)

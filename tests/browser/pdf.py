@@ -37,29 +37,72 @@ TEXT_WIDTH_PX = 680
 
 # Before printing: the title page, every <details> open (the exercises'
 # solutions), links to the published site.
-PREPARE_JS = """
-([title, description, builtFrom, published]) => {
+PREPARE_JS = r"""
+([title, description, builtFrom, repository, published, chapters]) => {
+  const main = document.querySelector('main');
   const cover = document.createElement('section');
-  cover.className = 'pdf-cover';
   cover.style.cssText = 'break-after: page; padding-top: 35vh; text-align: center';
-  const line = (tag, text, style) => {
-    const el = document.createElement(tag);
-    el.textContent = text;
-    el.style.cssText = style;
-    cover.append(el);
+  const line = (text, style, href) => {
+    const p = document.createElement(href ? 'a' : 'p');
+    p.textContent = text;
+    p.style.cssText = style;
+    if (href) { p.href = href; p.style.display = 'block'; }
+    cover.append(p);
   };
-  line('h1', title, 'font-size: 2.4em; margin-bottom: 0.4em');
-  line('p', description, 'font-size: 1.1em; max-width: 32em; margin: 0 auto 3em');
-  line('p', 'Built from the book\\'s repository at commit ' + builtFrom + '.', 'font-size: 0.9em');
-  line('p', 'The book online, with its quizzes and a ▶ on its listings: ' + published, 'font-size: 0.9em');
-  document.querySelector('main').prepend(cover);
-  for (const details of document.querySelectorAll('main details')) details.open = true;
-  for (const a of document.querySelectorAll('main a[href]')) {
+  line(title, 'font-size: 2.4em; font-weight: bold; margin-bottom: 0.4em');
+  line(description, 'font-size: 1.1em; max-width: 32em; margin: 0 auto 3em');
+  line('Built from commit ' + builtFrom + ' of', 'font-size: 0.9em; margin: 0');
+  line(repository, 'font-size: 0.9em; white-space: nowrap', repository);
+  line('The book online, with its quizzes and a ▶ on its listings:', 'font-size: 0.9em; margin: 1em 0 0');
+  line(published, 'font-size: 0.9em; white-space: nowrap', published);
+  main.prepend(cover);
+  // The exercises' solutions, folded away on the site.
+  for (const details of main.querySelectorAll('details')) details.open = true;
+  // A link to a page of the book goes to that place in the PDF: the print
+  // page holds every chapter, in SUMMARY.md's order, each from its <h1>.
+  const firstHeading = new Map();
+  const headings = [...main.querySelectorAll('h1')].filter((h) => !cover.contains(h));
+  chapters.forEach((page, i) => { if (headings[i]) firstHeading.set(page, headings[i].id); });
+  const unique = (id) => id && document.querySelectorAll('[id="' + CSS.escape(id) + '"]').length === 1;
+  let internal = 0, external = 0;
+  for (const a of main.querySelectorAll('a[href]')) {
+    if (cover.contains(a)) continue;
     const url = new URL(a.href);
-    if (url.origin === window.location.origin) {
-      a.href = new URL(url.pathname.replace(/^\\//, '') + url.search + url.hash, published).href;
+    if (url.origin !== window.location.origin) continue;
+    const page = url.pathname.replace(/^.*\//, '');
+    const fragment = decodeURIComponent(url.hash.slice(1));
+    if (page === 'print.html' || page === '') {
+      if (unique(fragment)) { a.href = '#' + fragment; internal++; continue; }
+    } else if (unique(fragment)) {
+      a.href = '#' + fragment; internal++; continue;
+    } else if (firstHeading.has(page)) {
+      a.href = '#' + firstHeading.get(page); internal++; continue;
+    }
+    a.href = new URL(url.pathname.replace(/^\//, '') + url.hash, published).href;
+    external++;
+  }
+  // Code in a table may break after `.`, `::`, `(` and `,` rather than
+  // anywhere in a name.
+  for (const code of main.querySelectorAll('table code')) {
+    const text = code.textContent;
+    code.textContent = '';
+    for (const part of text.split(/(?<=\.|::|\(|,)/)) {
+      code.append(part, document.createElement('wbr'));
     }
   }
+  // A block of output wider than the page is set smaller until it fits
+  // (down to 7 px): its lines would wrap, and a drawing of columns with them.
+  const canvas = document.createElement('canvas').getContext('2d');
+  for (const code of main.querySelectorAll('pre > code:not(.language-rust)')) {
+    const style = getComputedStyle(code);
+    const room = code.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    canvas.font = style.font;
+    const widest = Math.max(...code.textContent.split('\n').map((l) => canvas.measureText(l).width));
+    if (widest > room) {
+      code.style.fontSize = Math.max(7, parseFloat(style.fontSize) * room / widest - 0.1) + 'px';
+    }
+  }
+  return { internal, external };
 }
 """
 
@@ -97,7 +140,9 @@ LAYOUT_JS = """
 }
 """
 
-CAPTION_START = re.compile(r"^(Listing \d+-\d+|Figure \d+-\d+|Output of|Exercise \d+-\d+|The tests)")
+# The first line of a caption: `Listing 1-2:`, `Figure 1-2:`, `Output of ...`,
+# `Exercise 1-2, the starter`, `The tests (...)`.
+CAPTION_START = re.compile(r"^(Listing \d+-\d+:|Figure \d+-\d+:|Output of |Exercise \d+-\d+, |The tests \()")
 
 
 def tool(name):
@@ -153,6 +198,46 @@ def link_targets(pdf):
     return uris
 
 
+def outline(pdf):
+    """The PDF's bookmarks, as (depth, title) in order."""
+    data = pdf.read_bytes()
+    objects = {int(m.group(1)): m.group(2) for m in
+               re.finditer(rb"(?s)(\d+) 0 obj(.*?)endobj", data)}
+
+    def ref(body, key):
+        found = re.search(rb"/" + key + rb"\s+(\d+) 0 R", body)
+        return int(found.group(1)) if found else None
+
+    def title(body):
+        found = re.search(rb"/Title\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f]*>)", body, re.S)
+        if not found:
+            return ""
+        raw = found.group(1)
+        if raw.startswith(b"<"):
+            return bytes.fromhex(raw[1:-1].decode()).decode("utf-16-be").lstrip("\ufeff")
+        text = re.sub(rb"\\([()\\])", rb"\1", raw[1:-1])
+        text = re.sub(rb"\\([0-7]{1,3})", lambda m: bytes([int(m.group(1), 8)]), text)
+        if text.startswith(b"\xfe\xff"):
+            return text[2:].decode("utf-16-be")
+        return text.decode("latin-1")
+
+    catalog = next((body for body in objects.values() if b"/Type /Catalog" in body
+                    or b"/Type/Catalog" in body), b"")
+    root = ref(catalog, b"Outlines")
+    found = []
+
+    def walk(number, depth):
+        while number is not None and number in objects:
+            body = objects[number]
+            found.append((depth, title(body)))
+            walk(ref(body, b"First"), depth + 1)
+            number = ref(body, b"Next")
+
+    if root is not None:
+        walk(ref(objects[root], b"First"), 0)
+    return found
+
+
 def svg_words(svg):
     """The labels a figure draws, as pdftotext extracts them from the page."""
     texts = re.findall(r"<text[^>]*>([^<]+)</text>", svg)
@@ -163,11 +248,13 @@ def flat(text):
     return re.sub(r"\s+", " ", text)
 
 
-def make_pdf(browser, base, root, out, route, titles, fail):
-    """Prints the print page to out/NAME and checks it. `titles` are the
-    chapters' first lines, which the PDF must hold."""
+def make_pdf(browser, base, root, out, route, chapters, fail):
+    """Prints the print page to out/NAME and checks it. `chapters` are the
+    pages of SUMMARY.md, in order, as (html file, title)."""
     import tomllib
-    book = tomllib.loads((root / "book.toml").read_text())["book"]
+    config = tomllib.loads((root / "book.toml").read_text())
+    book = config["book"]
+    repository = config["output"]["html"]["git-repository-url"]
     intro = (root / "src" / "introduction.md").read_text()
     if PUBLISHED + NAME not in intro:
         fail(f"PDF: src/introduction.md does not link to it at {PUBLISHED + NAME}")
@@ -182,7 +269,14 @@ def make_pdf(browser, base, root, out, route, titles, fail):
     page.goto(urljoin(base, "print.html"), wait_until="load")
     page.wait_for_load_state("networkidle")
     page.emulate_media(media="print")
-    page.evaluate(PREPARE_JS, [book["title"], book["description"], built_from, PUBLISHED])
+    links = page.evaluate(PREPARE_JS, [book["title"], book["description"], built_from,
+                                       repository, PUBLISHED, [html for html, _ in chapters]])
+    if links["internal"] == 0 or links["external"]:
+        fail(f"PDF: {links['external']} links to the book's pages found no place in the PDF "
+             f"({links['internal']} did)")
+    headings = page.evaluate("() => [...document.querySelectorAll('main h1, main h2, main h3, "
+                             "main h4, main h5, main h6')].filter((h) => h.getClientRects().length)"
+                             ".map((h) => h.innerText.trim())")
     layout = page.evaluate(LAYOUT_JS)
     for table in layout["wide"]:
         fail(f"PDF: a table is {table['overflow']:.0f} px wider than the page, so its right "
@@ -206,26 +300,39 @@ def make_pdf(browser, base, root, out, route, titles, fail):
 
     pages = page_texts(pdf)
     text = flat("\n".join(pages))
-    for chapter in titles:
-        if flat(chapter) not in text:
-            fail(f"PDF: the chapter {chapter!r} is missing")
+    # The bookmarks: one per heading, as the page titles it; the top ones are
+    # the chapters, in SUMMARY.md's order.
+    marks = outline(pdf)
+    top = [title for depth, title in marks if depth == 0]
+    if top != [title for _, title in chapters]:
+        fail(f"PDF: its top bookmarks are not the chapters of SUMMARY.md: {top[:8]}...")
+    for (_, mark), heading in zip(marks, headings):
+        if flat(mark) != flat(heading):
+            fail(f"PDF: the bookmark {mark!r} is not the heading {heading!r}")
+    if len(marks) != len(headings):
+        fail(f"PDF: {len(marks)} bookmarks for {len(headings)} headings")
+    # A line of each solution that is neither in its starter nor in its tests.
     for solution in sorted((root / "listings" / "exercises").glob("*/solution.rs")):
-        first = flat(solution.read_text().splitlines()[0])
-        if first not in text:
-            fail(f"PDF: the solution {solution.relative_to(root)} is missing (its first line "
-                 f"{first!r})")
+        others = {flat(line).strip() for name in ["starter.rs", "tests.rs"]
+                  for line in (solution.parent / name).read_text().splitlines()}
+        own = next((flat(line).strip() for line in solution.read_text().splitlines()
+                    if len(line.strip()) > 25 and flat(line).strip() not in others), None)
+        if own is None or own not in text:
+            fail(f"PDF: the solution {solution.relative_to(root)} is missing (its line {own!r})")
     unnamed = [i + 1 for i, p in enumerate(pages) if built_from.split()[0] not in p]
     if unnamed:
         fail(f"PDF: pages {unnamed[:10]} do not name the commit {built_from}")
     local = [uri for uri in link_targets(pdf) if "127.0.0.1" in uri or "localhost" in uri]
     if local:
         fail(f"PDF: {len(local)} links point at the server it was printed from, such as {local[0]}")
+    # A caption in the last two lines of a page has left what it captions.
     for number, p in enumerate(pages, 1):
         lines = [line.strip() for line in p.splitlines()
                  if line.strip() and "built from commit" not in line]
-        if lines and len(lines) <= 2 and CAPTION_START.match(lines[0]):
-            fail(f"PDF: page {number} holds only a caption, away from what it captions: "
-                 f"{lines[0]!r}")
+        for line in lines[-2:]:
+            if CAPTION_START.match(line):
+                fail(f"PDF: page {number} ends with a caption, and what it captions starts on "
+                     f"the next page: {line!r}")
 
     # A figure follows its caption (`Figure N-M: ...`): both on one page.
     figure_page = None
@@ -264,7 +371,8 @@ def make_pdf(browser, base, root, out, route, titles, fail):
     for number in sorted({1, 2, figure_page or 1, appendix, len(pages)}):
         subprocess.run([tool("pdftoppm"), "-png", "-r", "80", "-f", str(number), "-l", str(number),
                         str(pdf), str(shots / f"page-{number:03}")], check=True)
-    print(f"PDF: {pdf}, {len(pages)} pages built from {built_from}, {len(titles)} chapters, "
-          f"{captions} figures each on its caption's page, {layout['wrapped']} lines of "
-          f"outputs and Python wrap; pages to look at in {shots}", flush=True)
+    print(f"PDF: {pdf}, {len(pages)} pages built from {built_from}, {len(top)} chapters and "
+          f"{len(marks)} bookmarks, {links['internal']} links within it, {captions} figures "
+          f"each on its caption's page, {layout['wrapped']} lines of outputs and Python "
+          f"wrap; pages to look at in {shots}", flush=True)
     return pdf

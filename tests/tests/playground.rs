@@ -15,8 +15,10 @@
 //!   tasks, no network but loopback, as an unprivileged user without
 //!   capabilities: `playground/sandbox.sh` runs each listing under the same.
 //! - The page then shows what the program printed to stdout, or, if it
-//!   failed, cargo's messages and the program's stderr, then its stdout; the
-//!   Playground keeps at most 640 KiB of each.
+//!   failed, cargo's messages and the program's stderr, then its stdout. A
+//!   run whose stdout or stderr passes 640 KiB ends in an error instead, and
+//!   the Playground answers only once every process the program started has
+//!   ended.
 //!
 //! Each listing must finish compile and run within [`BUDGET`], exit as the
 //! listings test expects, and print what the book shows under the same rules
@@ -28,16 +30,19 @@
 //! Not modelled: the Playground's own machine (its speed, and its number of
 //! cores, which sets the size of thread pools: the outputs that depend on it
 //! are ranges), its newer stable compiler, Docker's seccomp filter, the
-//! compile running inside the same limits (a build here peaks well under
-//! 512 MB), and cargo's reading of the 487 crates the Playground's crate
-//! depends on, against the 72 here.
+//! compile and the Playground's worker running inside the same limits as the
+//! program (a debug build of a listing peaks at about 230 MB), cargo's
+//! messages at the top of a failed run's output, and cargo's reading of the
+//! 487 crates the Playground's crate depends on, against the 72 here.
 //!
 //! Too slow for `cargo test` (a second build of the dependencies, and every
 //! listing run one at a time), it is a test target of its own, run by
 //! `.ci/run`: `cargo test -p book-tests --test playground`. Linux only, as root
-//! or with passwordless `sudo` (cgroups and a network namespace). It writes
-//! what it found to `target/playground-check/report.json`, which the browser
-//! check reads: no ▶ on the site may send code this check did not pass.
+//! or with passwordless `sudo` (cgroups and a network namespace). The copy of
+//! the Playground's crate is built in the system's temporary directory, away
+//! from the book's own cargo configuration. It writes what it found to
+//! `target/playground-check/report.json`, which the browser check reads: no ▶
+//! on the site may send code this check did not pass.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -93,8 +98,9 @@ const BUDGET: Duration = Duration::from_secs(4);
 /// A listing still running after this is stopped (by `sandbox.sh`), and fails.
 const HANG: Duration = Duration::from_secs(30);
 
-/// What the Playground keeps of a program's stdout, and of its stderr
-/// (`OUTPUT_BYTE_LIMIT` in compiler/base/orchestrator/src/worker.rs).
+/// How much a program may print to stdout, and to stderr, before the
+/// Playground gives up on the run (`OUTPUT_BYTE_LIMIT` in
+/// compiler/base/orchestrator/src/worker.rs).
 const OUTPUT_LIMIT: usize = 640 * 1024;
 
 /// One program a ▶ sends: the listing's code as a block of the book shows it.
@@ -134,10 +140,11 @@ fn sent_programs<'a>(root: &Path, blocks: &'a [Shown]) -> Vec<Sent<'a>> {
     sent
 }
 
-/// The copy of the Playground's crate in `target/playground-check/`, with
-/// every program a ▶ sends as a binary of its own.
+/// The copy of the Playground's crate, with every program a ▶ sends as a
+/// binary of its own: in the temporary directory, where no cargo
+/// configuration of the book's applies.
 fn project(root: &Path, sent: &[Sent]) -> PathBuf {
-    let dir = root.join("target/playground-check");
+    let dir = std::env::temp_dir().join("book-playground-check");
     let _ = fs::remove_dir_all(dir.join("src"));
     fs::create_dir_all(dir.join("src/bin")).unwrap();
     for file in ["Cargo.toml", "Cargo.lock", "src/main.rs"] {
@@ -201,6 +208,8 @@ struct Sandboxed {
     took: Duration,
     peak_bytes: u64,
     out_of_memory: bool,
+    /// Processes still running when the program ended.
+    left_running: u32,
 }
 
 /// A fresh directory that the sandbox's unprivileged user may use, as the
@@ -278,7 +287,9 @@ fn sandboxed(root: &Path, program: &Path, args: &[&str], limit: Duration) -> San
     let mut numbers = recorded.split_whitespace().map(|n| n.parse().unwrap_or(0));
     let peak_bytes = numbers.next().unwrap_or(0);
     let out_of_memory = numbers.next().unwrap_or(0) > 0;
+    let left_running = numbers.next().unwrap_or(0) as u32;
     Sandboxed {
+        left_running,
         code: status.code(),
         stdout,
         stderr,
@@ -313,14 +324,24 @@ fn require_sandbox(root: &Path) {
              coreutils (apt-get install util-linux iproute2 coreutils)"
         );
     }
-    let probe = sandboxed(root, Path::new("/bin/true"), &[], HANG);
-    assert_eq!(
-        probe.code,
-        Some(0),
-        "playground/sandbox.sh cannot run a program: it must run as root, or this test \
-         with passwordless sudo (it creates cgroups and a network namespace).\n{}",
+    let probe = sandboxed(root, Path::new("/bin/cat"), &["/proc/self/cgroup"], HANG);
+    assert!(
+        probe.code == Some(0) && probe.stdout.contains("playground-check-"),
+        "playground/sandbox.sh cannot run a program in its cgroup: it must run as root, or \
+         this test with passwordless sudo, where cgroups (memory, pids) can be made \
+         (it also makes a network namespace).\n{}{}",
+        probe.stdout,
         probe.stderr
     );
+}
+
+/// The two tests time runs or load the machine: one at a time, whatever
+/// the number of test threads.
+fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static ALONE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    ALONE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// One ▶, checked.
@@ -432,7 +453,7 @@ fn check_one(root: &Path, dir: &Path, program: &Sent) -> Verdict {
             .problems
             .push("was killed for using more than the Playground's 512 MB".into());
     }
-    if run.code == Some(124) {
+    if run.code == Some(124) && run.took >= HANG {
         verdict
             .problems
             .push(format!("still running after {HANG:?}: stopped"));
@@ -442,10 +463,17 @@ fn check_one(root: &Path, dir: &Path, program: &Sent) -> Verdict {
             run.code, run.stdout, run.stderr
         ));
     }
+    if run.left_running > 0 {
+        verdict.problems.push(format!(
+            "leaves {} processes running when it ends: the Playground waits for them \
+             before it answers",
+            run.left_running
+        ));
+    }
     for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
         if text.len() > OUTPUT_LIMIT {
             verdict.problems.push(format!(
-                "prints {} bytes to {stream}: the Playground keeps {OUTPUT_LIMIT}",
+                "prints {} bytes to {stream}: the Playground gives up after {OUTPUT_LIMIT}",
                 text.len()
             ));
         }
@@ -485,7 +513,10 @@ fn check_one(root: &Path, dir: &Path, program: &Sent) -> Verdict {
 
 #[test]
 fn every_listing_with_a_run_button_works_on_the_playground() {
+    let _alone = one_at_a_time();
     let root = book_root();
+    let report_path = root.join("target/playground-check/report.json");
+    let _ = fs::remove_file(&report_path);
     require_sandbox(&root);
     let blocks = shown_blocks(&root);
     let sent = sent_programs(&root, &blocks);
@@ -529,8 +560,9 @@ fn every_listing_with_a_run_button_works_on_the_playground() {
             .unwrap();
         }
     }
+    fs::create_dir_all(report_path.parent().unwrap()).unwrap();
     fs::write(
-        dir.join("report.json"),
+        &report_path,
         serde_json::to_string_pretty(&serde_json::json!({ "listings": report })).unwrap(),
     )
     .unwrap();
@@ -546,6 +578,7 @@ fn every_listing_with_a_run_button_works_on_the_playground() {
 /// Playground's limits must fail in it.
 #[test]
 fn the_sandbox_has_the_playgrounds_limits() {
+    let _alone = one_at_a_time();
     let root = book_root();
     require_sandbox(&root);
     let python = Path::new("/usr/bin/python3");
@@ -592,6 +625,18 @@ fn the_sandbox_has_the_playgrounds_limits() {
         "the sandbox's program must run as nobody, without capabilities, in a bare \
          environment:\n{}",
         who.stderr
+    );
+    let orphan = sandboxed(
+        &root,
+        Path::new("/bin/sh"),
+        &["-c", "(sleep 5; echo late) & echo early"],
+        HANG,
+    );
+    assert!(
+        orphan.stdout == "early\n" && orphan.left_running > 0,
+        "a process left running by the program is not seen: {} left, stdout {:?}",
+        orphan.left_running,
+        orphan.stdout
     );
     let limit = Duration::from_secs(2);
     let hang = sandboxed(&root, Path::new("/bin/sleep"), &["60"], limit);

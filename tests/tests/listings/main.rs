@@ -667,6 +667,11 @@ fn every_run_button_is_decided() {
                  Playground check's manifest say: no edition of its own"
             ));
         }
+        if shown.has("noplaypen") {
+            problems.push(format!(
+                "{at}: `noplaypen` is the old name: use `noplayground`"
+            ));
+        }
         if shown.has("release") && !shown.has_run_button() {
             problems.push(format!(
                 "{at}: `release` on a block without a ▶ does nothing"
