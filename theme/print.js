@@ -27,24 +27,35 @@
         }
     }
     window.editors.length = 0;
-    // On paper, the solutions folded away in <details> are shown, and the page
-    // is printed in the light theme: a dark one's pale text on the paper's
-    // white would be unreadable (browsers leave backgrounds out).
+    // The solutions folded away in <details> are shown on the print page.
     for (const details of document.querySelectorAll('main details')) {
         details.open = true;
     }
-    // The theme is switched the way the reader switches it, with the theme
-    // menu's buttons: that also switches the highlighting's colours.
-    const dark = ['coal', 'navy', 'ayu']
-        .find(theme => document.documentElement.classList.contains(theme));
+    // On paper, the page is printed in the light theme: a dark one's pale
+    // text on the paper's white would be unreadable (browsers leave
+    // backgrounds out). The theme is switched as the reader switches it,
+    // with the theme menu's buttons (which also switch the highlighting's
+    // colours), and switched back afterwards, to what the reader had chosen:
+    // a theme, or none (the system's).
     const choose = theme => {
         const button = document.getElementById(theme);
         if (button) {
             button.click();
         }
     };
-    if (dark) {
-        window.addEventListener('beforeprint', () => choose('light'));
-        window.addEventListener('afterprint', () => choose(dark));
-    }
+    let chosen;
+    window.addEventListener('beforeprint', () => {
+        const dark = ['coal', 'navy', 'ayu']
+            .some(theme => document.documentElement.classList.contains(theme));
+        chosen = dark ? localStorage.getItem('mdbook-theme') || 'default_theme' : undefined;
+        if (chosen) {
+            choose('light');
+        }
+    });
+    window.addEventListener('afterprint', () => {
+        if (chosen) {
+            choose(chosen);
+            chosen = undefined;
+        }
+    });
 })();

@@ -295,6 +295,19 @@ def check_print_page_release(page, playground):
              f"or a listing is still an editor")
 
 
+def check_printed_in_light(page, theme):
+    """theme/print.js prints the print page in the light theme, and gives the
+    reader's dark theme back afterwards, saved as it was."""
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    during = page.evaluate("() => document.documentElement.className")
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    after = page.evaluate("() => [document.documentElement.className, "
+                          "localStorage.getItem('mdbook-theme')]")
+    if "light" not in during.split() or theme not in after[0].split() or after[1] != theme:
+        fail(f"print.html ({theme}): printing switched the theme to {during!r}, then back to "
+             f"{after[0]!r}, saved {after[1]!r}")
+
+
 def luminance(rgb):
     def channel(c):
         c /= 255
@@ -654,6 +667,8 @@ def main():
             shown = check_page(page, urljoin(base, "print.html"), "print.html", None, kinds, colours, theme)
             if theme == "light":
                 check_print_page_release(page, playground)
+            else:
+                check_printed_in_light(page, theme)
                 for _, html in pages:
                     title = texts[html].strip().splitlines()[0] if texts[html].strip() else ""
                     if not title or title not in shown["text"]:

@@ -6,17 +6,20 @@ The PDF is written to target/browser-check/parallel-processing-in-rust.pdf
 (the publish workflow puts it beside the site, at PUBLISHED + NAME, where
 the introduction links to it). It opens with a title page that names the
 commit it was built from, which every page's footer names too; it has
-bookmarks, one per heading; its links point at the published site. Checks,
-with Poppler's pdftotext and pdftoppm (Debian's poppler-utils):
+bookmarks, one per heading; a link to a page of the book goes to that place
+in the PDF. Checks, with Poppler's pdftotext and pdftoppm (Debian's
+poppler-utils):
 
-- every chapter is in it, and every exercise's solution (folded away on the
-  site);
+- its bookmarks are the page's headings, and the top ones the pages of
+  SUMMARY.md; every exercise's solution is in it (theme/print.js unfolds
+  them);
 - no line of a Rust listing wraps, no table is wider than the page, every
   figure loaded and fits, and no listing is an editor (whose box a page break
   cuts through);
-- no figure is on another page than its caption, and no page holds a caption
-  alone;
-- no link points at the local server it was printed from;
+- no figure is on another page than its caption, and no page ends with a
+  caption;
+- links to the book's pages stay in the PDF, and none points at the local
+  server it was printed from;
 - a few pages are rendered to PNG (target/browser-check/pdf-pages/) to be
   looked at.
 """
@@ -35,8 +38,8 @@ PUBLISHED = "https://parallel-processing-in-rust.github.io/book/"
 MARGIN = {"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
 TEXT_WIDTH_PX = 680
 
-# Before printing: the title page, every <details> open (the exercises'
-# solutions), links to the published site.
+# Before printing: the title page, links kept inside the PDF, breaks in the
+# names of tables' code, outputs wider than the page set smaller.
 PREPARE_JS = r"""
 ([title, description, builtFrom, repository, published, chapters]) => {
   const main = document.querySelector('main');
@@ -56,8 +59,7 @@ PREPARE_JS = r"""
   line('The book online, with its quizzes and a ▶ on its listings:', 'font-size: 0.9em; margin: 1em 0 0');
   line(published, 'font-size: 0.9em; white-space: nowrap', published);
   main.prepend(cover);
-  // The exercises' solutions, folded away on the site.
-  for (const details of main.querySelectorAll('details')) details.open = true;
+  const folded = [...main.querySelectorAll('details')].filter((d) => !d.open).length;
   // A link to a page of the book goes to that place in the PDF: the print
   // page holds every chapter, in SUMMARY.md's order, each from its <h1>.
   const firstHeading = new Map();
@@ -66,7 +68,8 @@ PREPARE_JS = r"""
   const unique = (id) => id && document.querySelectorAll('[id="' + CSS.escape(id) + '"]').length === 1;
   let internal = 0, external = 0;
   for (const a of main.querySelectorAll('a[href]')) {
-    if (cover.contains(a)) continue;
+    // A heading's link to itself is no link to a page.
+    if (cover.contains(a) || a.classList.contains('header')) continue;
     const url = new URL(a.href);
     if (url.origin !== window.location.origin) continue;
     const page = url.pathname.replace(/^.*\//, '');
@@ -90,8 +93,9 @@ PREPARE_JS = r"""
       code.append(part, document.createElement('wbr'));
     }
   }
-  // A block of output wider than the page is set smaller until it fits
-  // (down to 7 px): its lines would wrap, and a drawing of columns with them.
+  // A block that is not Rust (an output, a Python listing) wider than the
+  // page is set smaller until it fits (down to 7 px): its lines would wrap,
+  // and a drawing of columns with them.
   const canvas = document.createElement('canvas').getContext('2d');
   for (const code of main.querySelectorAll('pre > code:not(.language-rust)')) {
     const style = getComputedStyle(code);
@@ -102,7 +106,8 @@ PREPARE_JS = r"""
       code.style.fontSize = Math.max(7, parseFloat(style.fontSize) * room / widest - 0.1) + 'px';
     }
   }
-  return { internal, external };
+  const captions = [...main.querySelectorAll('.caption')].map((c) => c.innerText);
+  return { internal, external, folded, captions };
 }
 """
 
@@ -124,7 +129,10 @@ LAYOUT_JS = """
     const style = getComputedStyle(code);
     canvas.font = style.font;
     const room = code.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    for (const line of code.textContent.split('\\n')) {
+    // Hidden lines (mdBook's `boring` spans) are not printed.
+    const shown = code.cloneNode(true);
+    for (const hidden of shown.querySelectorAll('.boring')) hidden.remove();
+    for (const line of shown.textContent.split('\\n')) {
       if (canvas.measureText(line).width > room + 0.5) {
         wrapped += 1;
         if (code.classList.contains('language-rust')) rustWrapped.push(line.slice(0, 100));
@@ -139,10 +147,6 @@ LAYOUT_JS = """
   return { wide, editors, wrapped, rustWrapped, figures };
 }
 """
-
-# The first line of a caption: `Listing 1-2:`, `Figure 1-2:`, `Output of ...`,
-# `Exercise 1-2, the starter`, `The tests (...)`.
-CAPTION_START = re.compile(r"^(Listing \d+-\d+:|Figure \d+-\d+:|Output of |Exercise \d+-\d+, |The tests \()")
 
 
 def tool(name):
@@ -271,6 +275,9 @@ def make_pdf(browser, base, root, out, route, chapters, fail):
     page.emulate_media(media="print")
     links = page.evaluate(PREPARE_JS, [book["title"], book["description"], built_from,
                                        repository, PUBLISHED, [html for html, _ in chapters]])
+    if links["folded"]:
+        fail(f"PDF: {links['folded']} solutions are folded away on the print page "
+             "(theme/print.js unfolds them)")
     if links["internal"] == 0 or links["external"]:
         fail(f"PDF: {links['external']} links to the book's pages found no place in the PDF "
              f"({links['internal']} did)")
@@ -311,10 +318,12 @@ def make_pdf(browser, base, root, out, route, chapters, fail):
             fail(f"PDF: the bookmark {mark!r} is not the heading {heading!r}")
     if len(marks) != len(headings):
         fail(f"PDF: {len(marks)} bookmarks for {len(headings)} headings")
-    # A line of each solution that is neither in its starter nor in its tests.
-    for solution in sorted((root / "listings" / "exercises").glob("*/solution.rs")):
-        others = {flat(line).strip() for name in ["starter.rs", "tests.rs"]
-                  for line in (solution.parent / name).read_text().splitlines()}
+    # A line of each solution that no other listing has.
+    solutions = sorted((root / "listings" / "exercises").glob("*/solution.rs"))
+    lines_of = {path: {flat(line).strip() for line in path.read_text().splitlines()}
+                for path in (root / "listings").rglob("*.rs")}
+    for solution in solutions:
+        others = set().union(*(lines for path, lines in lines_of.items() if path != solution))
         own = next((flat(line).strip() for line in solution.read_text().splitlines()
                     if len(line.strip()) > 25 and flat(line).strip() not in others), None)
         if own is None or own not in text:
@@ -325,14 +334,17 @@ def make_pdf(browser, base, root, out, route, chapters, fail):
     local = [uri for uri in link_targets(pdf) if "127.0.0.1" in uri or "localhost" in uri]
     if local:
         fail(f"PDF: {len(local)} links point at the server it was printed from, such as {local[0]}")
-    # A caption in the last two lines of a page has left what it captions.
+    # A page that ends with a caption, or a part of one, has left what it
+    # captions to the next page.
     for number, p in enumerate(pages, 1):
-        lines = [line.strip() for line in p.splitlines()
-                 if line.strip() and "built from commit" not in line]
-        for line in lines[-2:]:
-            if CAPTION_START.match(line):
+        body = flat(" ".join(line for line in p.splitlines()
+                             if "built from commit" not in line)).strip()
+        for caption in links["captions"]:
+            caption = flat(caption).strip()
+            start = body.rfind(caption[:40])
+            if start >= 0 and caption.startswith(body[start:]):
                 fail(f"PDF: page {number} ends with a caption, and what it captions starts on "
-                     f"the next page: {line!r}")
+                     f"the next page: {caption[:60]!r}")
 
     # A figure follows its caption (`Figure N-M: ...`): both on one page.
     figure_page = None
@@ -371,8 +383,9 @@ def make_pdf(browser, base, root, out, route, chapters, fail):
     for number in sorted({1, 2, figure_page or 1, appendix, len(pages)}):
         subprocess.run([tool("pdftoppm"), "-png", "-r", "80", "-f", str(number), "-l", str(number),
                         str(pdf), str(shots / f"page-{number:03}")], check=True)
-    print(f"PDF: {pdf}, {len(pages)} pages built from {built_from}, {len(top)} chapters and "
-          f"{len(marks)} bookmarks, {links['internal']} links within it, {captions} figures "
+    print(f"PDF: {pdf}, {len(pages)} pages built from {built_from}, {len(top)} pages of "
+          f"SUMMARY.md and {len(marks)} bookmarks, {links['internal']} links to the book's "
+          f"pages kept within it, {captions} figures "
           f"each on its caption's page, {layout['wrapped']} lines of outputs and Python "
           f"wrap; pages to look at in {shots}", flush=True)
     return pdf

@@ -144,7 +144,15 @@ fn sent_programs<'a>(root: &Path, blocks: &'a [Shown]) -> Vec<Sent<'a>> {
 /// binary of its own: in the temporary directory, where no cargo
 /// configuration of the book's applies.
 fn project(root: &Path, sent: &[Sent]) -> PathBuf {
-    let dir = std::env::temp_dir().join("book-playground-check");
+    // One directory per checkout of the book: two checkouts' runs must not
+    // build each other's listings.
+    let hash = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        root.hash(&mut hasher);
+        hasher.finish()
+    };
+    let dir = std::env::temp_dir().join(format!("book-playground-check-{hash:016x}"));
     let _ = fs::remove_dir_all(dir.join("src"));
     fs::create_dir_all(dir.join("src/bin")).unwrap();
     for file in ["Cargo.toml", "Cargo.lock", "src/main.rs"] {
@@ -267,8 +275,8 @@ fn sandboxed(root: &Path, program: &Path, args: &[&str], limit: Duration) -> San
         let _ = err.read_to_end(&mut bytes);
         bytes
     });
-    // sandbox.sh stops the program after HANG; should it hang itself, it
-    // (or sudo, which passes the signal on) is asked to stop and clean up.
+    // sandbox.sh stops the program after `limit`; should it hang itself, it
+    // (or sudo, which passes the signal on) is asked to stop, and cleans up.
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
             break status;
@@ -284,10 +292,23 @@ fn sandboxed(root: &Path, program: &Path, args: &[&str], limit: Duration) -> San
     let stderr = String::from_utf8_lossy(&reading_err.join().unwrap()).into_owned();
     let recorded = fs::read_to_string(&stats).unwrap_or_default();
     let _ = fs::remove_dir_all(&stats_dir);
-    let mut numbers = recorded.split_whitespace().map(|n| n.parse().unwrap_or(0));
-    let peak_bytes = numbers.next().unwrap_or(0);
-    let out_of_memory = numbers.next().unwrap_or(0) > 0;
-    let left_running = numbers.next().unwrap_or(0) as u32;
+    let numbers: Vec<u64> = recorded
+        .split_whitespace()
+        .map(|n| n.parse().unwrap_or(u64::MAX))
+        .collect();
+    let [peak_bytes, ooms, left] = numbers[..] else {
+        panic!(
+            "playground/sandbox.sh wrote no stats ({recorded:?}) for {}: {}",
+            program.display(),
+            stderr
+        );
+    };
+    assert!(
+        !numbers.contains(&u64::MAX),
+        "playground/sandbox.sh wrote stats that are not numbers: {recorded:?}"
+    );
+    let out_of_memory = ooms > 0;
+    let left_running = left as u32;
     Sandboxed {
         left_running,
         code: status.code(),
@@ -333,15 +354,6 @@ fn require_sandbox(root: &Path) {
         probe.stdout,
         probe.stderr
     );
-}
-
-/// The two tests time runs or load the machine: one at a time, whatever
-/// the number of test threads.
-fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
-    static ALONE: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    ALONE
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// One ▶, checked.
@@ -453,7 +465,7 @@ fn check_one(root: &Path, dir: &Path, program: &Sent) -> Verdict {
             .problems
             .push("was killed for using more than the Playground's 512 MB".into());
     }
-    if run.code == Some(124) && run.took >= HANG {
+    if matches!(run.code, Some(124 | 137)) && run.took >= HANG && !run.out_of_memory {
         verdict
             .problems
             .push(format!("still running after {HANG:?}: stopped"));
@@ -511,13 +523,15 @@ fn check_one(root: &Path, dir: &Path, program: &Sent) -> Verdict {
     verdict
 }
 
+/// One test, so that nothing runs beside the timed listings, and no report
+/// is written before the sandbox has shown its limits.
 #[test]
 fn every_listing_with_a_run_button_works_on_the_playground() {
-    let _alone = one_at_a_time();
     let root = book_root();
     let report_path = root.join("target/playground-check/report.json");
     let _ = fs::remove_file(&report_path);
     require_sandbox(&root);
+    the_sandbox_has_the_playgrounds_limits(&root);
     let blocks = shown_blocks(&root);
     let sent = sent_programs(&root, &blocks);
     assert!(!sent.is_empty(), "no listing with a ▶ found under src/");
@@ -576,17 +590,14 @@ fn every_listing_with_a_run_button_works_on_the_playground() {
 
 /// The sandbox is what makes the check mean something: a listing over the
 /// Playground's limits must fail in it.
-#[test]
-fn the_sandbox_has_the_playgrounds_limits() {
-    let _alone = one_at_a_time();
-    let root = book_root();
-    require_sandbox(&root);
+fn the_sandbox_has_the_playgrounds_limits(root: &Path) {
+    let cgroups_before = sandbox_cgroups();
     let python = Path::new("/usr/bin/python3");
     assert!(
         python.exists(),
         "this test runs /usr/bin/python3 in the sandbox: install python3 (apt-get install python3)"
     );
-    let run = |code: &str| sandboxed(&root, python, &["-c", code], HANG);
+    let run = |code: &str| sandboxed(root, python, &["-c", code], HANG);
 
     let memory = run("bytearray(700 * 1024 * 1024)");
     assert!(
@@ -627,7 +638,7 @@ fn the_sandbox_has_the_playgrounds_limits() {
         who.stderr
     );
     let orphan = sandboxed(
-        &root,
+        root,
         Path::new("/bin/sh"),
         &["-c", "(sleep 5; echo late) & echo early"],
         HANG,
@@ -639,11 +650,30 @@ fn the_sandbox_has_the_playgrounds_limits() {
         orphan.stdout
     );
     let limit = Duration::from_secs(2);
-    let hang = sandboxed(&root, Path::new("/bin/sleep"), &["60"], limit);
+    let hang = sandboxed(root, Path::new("/bin/sleep"), &["60"], limit);
     assert!(
         hang.code == Some(124) && hang.took < limit + Duration::from_secs(5),
         "a program that hangs is not stopped after {limit:?}: {:?} after {:?}",
         hang.code,
         hang.took
     );
+    // Every cgroup it made is gone (another run's may come and go meanwhile).
+    std::thread::sleep(Duration::from_secs(1));
+    let now = sandbox_cgroups();
+    let left: Vec<&String> = now.difference(&cgroups_before).collect();
+    assert!(left.is_empty(), "sandbox.sh left cgroups behind: {left:?}");
+}
+
+/// The cgroups that sandbox.sh makes, as they are now.
+fn sandbox_cgroups() -> std::collections::BTreeSet<String> {
+    [
+        "/sys/fs/cgroup",
+        "/sys/fs/cgroup/memory",
+        "/sys/fs/cgroup/pids",
+    ]
+    .iter()
+    .flat_map(|dir| fs::read_dir(dir).into_iter().flatten().flatten())
+    .map(|entry| entry.path().display().to_string())
+    .filter(|path| path.contains("playground-check-"))
+    .collect()
 }
