@@ -20,7 +20,8 @@ set -euo pipefail
 stats=$1
 seconds=$2
 shift 2
-name=playground-check-$$-$(date +%s%N)
+# Named after the directory of STATS, which the caller makes its own.
+name=$(basename "$(dirname "$stats")")-sandbox
 # shellcheck disable=SC2317 # called by the trap
 cleanup() {
   # Nothing stops the cleanup half-way.
@@ -39,9 +40,10 @@ cleanup() {
     for _ in $(seq 10); do rmdir "$group" 2>/dev/null && break; sleep 0.1; done
     if [ -d "$group" ]; then
       echo "sandbox.sh: could not empty and remove the cgroup $group" >&2
-      exit 1
+      failed=1
     fi
   done
+  if [ -n "${failed:-}" ]; then exit 1; fi
 }
 groups=()
 trap cleanup EXIT
@@ -70,9 +72,9 @@ else
   ooms() { awk '$1 == "oom_kill" { print $2 }' "${groups[0]}/memory.oom_control"; }
 fi
 status=0
-# The program's stderr is this script's, through fd 3: what bash or timeout
-# say of a program killed by a signal ("Aborted", "dumped core") is not mixed
-# into it.
+# The program's stderr is this script's, through fd 3: what bash says of a
+# program killed by a signal ("Aborted") is not mixed into it (and no core
+# is dumped, for timeout to speak of).
 exec 3>&2
 # shellcheck disable=SC2016 # expanded by the inner shell
 { GROUPS_TO_JOIN="${groups[*]}" timeout --kill-after=2 "$seconds" unshare --net -- bash -c '
@@ -85,7 +87,7 @@ exec 3>&2
   exec env -i PATH=/usr/local/bin:/usr/bin:/bin USER=playground HOME="$PWD" \
     setpriv --reuid=65534 --regid=65534 --clear-groups \
     --bounding-set=-all --inh-caps=-all --no-new-privs -- "$@"
-' sandbox "$@" 2>/dev/null; } 2>/dev/null || status=$?
+' sandbox "$@" 2>&3 3>&-; } 2>/dev/null || status=$?
 left=$(wc -l <"${groups[0]}/cgroup.procs")
 printf '%s %s %s\n' "$(peak)" "$(ooms)" "$left" >"$stats"
 exit "$status"

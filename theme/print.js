@@ -5,10 +5,10 @@
 // editors: the print page is the one to print.)
 (function editableListingsAsText() {
     'use strict';
-    if (!/\/print\.html$/.test(window.location.pathname) || !window.editors) {
+    if (!/\/print\.html$/.test(window.location.pathname)) {
         return;
     }
-    for (const editor of window.editors) {
+    for (const editor of window.editors || []) {
         const box = editor.container;
         const code = document.createElement('code');
         // The editor took the block's `language-rust` away; every editor is Rust.
@@ -26,7 +26,19 @@
             undo.remove();
         }
     }
-    window.editors.length = 0;
+    if (window.editors) {
+        window.editors.length = 0;
+    }
+    // A name in a table's code may break after `.`, `::`, `(` and `,` (a
+    // table cannot scroll sideways on paper, and a cell is as wide as its
+    // longest unbreakable name).
+    for (const code of document.querySelectorAll('main table code')) {
+        const text = code.textContent;
+        code.textContent = '';
+        for (const part of text.split(/(?<=\.|::|\(|,)/)) {
+            code.append(part, document.createElement('wbr'));
+        }
+    }
     // The solutions folded away in <details> are shown on the print page.
     for (const details of document.querySelectorAll('main details')) {
         details.open = true;
@@ -47,7 +59,15 @@
     window.addEventListener('beforeprint', () => {
         const dark = ['coal', 'navy', 'ayu']
             .some(theme => document.documentElement.classList.contains(theme));
-        chosen = dark ? localStorage.getItem('mdbook-theme') || 'default_theme' : undefined;
+        let saved = null;
+        try {
+            saved = localStorage.getItem('mdbook-theme');
+        } catch (e) {
+            // Storage is blocked: give back the theme itself.
+            saved = ['coal', 'navy', 'ayu']
+                .find(theme => document.documentElement.classList.contains(theme));
+        }
+        chosen = dark ? saved || 'default_theme' : undefined;
         if (chosen) {
             choose('light');
         }

@@ -665,10 +665,10 @@ def main():
                 if theme == "light":
                     run_buttons += check_run_buttons(page, html, source, playground, passed, edition)
             shown = check_page(page, urljoin(base, "print.html"), "print.html", None, kinds, colours, theme)
+            if theme != "light":
+                check_printed_in_light(page, theme)
             if theme == "light":
                 check_print_page_release(page, playground)
-            else:
-                check_printed_in_light(page, theme)
                 for _, html in pages:
                     title = texts[html].strip().splitlines()[0] if texts[html].strip() else ""
                     if not title or title not in shown["text"]:

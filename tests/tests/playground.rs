@@ -146,12 +146,13 @@ fn sent_programs<'a>(root: &Path, blocks: &'a [Shown]) -> Vec<Sent<'a>> {
 fn project(root: &Path, sent: &[Sent]) -> PathBuf {
     // One directory per checkout of the book: two checkouts' runs must not
     // build each other's listings.
-    let hash = {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        root.hash(&mut hasher);
-        hasher.finish()
-    };
+    // (FNV-1a of the path: the same name on every run and toolchain.)
+    let hash = root
+        .to_string_lossy()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
     let dir = std::env::temp_dir().join(format!("book-playground-check-{hash:016x}"));
     let _ = fs::remove_dir_all(dir.join("src"));
     fs::create_dir_all(dir.join("src/bin")).unwrap();
@@ -296,12 +297,21 @@ fn sandboxed(root: &Path, program: &Path, args: &[&str], limit: Duration) -> San
         .split_whitespace()
         .map(|n| n.parse().unwrap_or(u64::MAX))
         .collect();
+    // No stats: sandbox.sh could not start (the caller says why).
     let [peak_bytes, ooms, left] = numbers[..] else {
-        panic!(
-            "playground/sandbox.sh wrote no stats ({recorded:?}) for {}: {}",
-            program.display(),
-            stderr
+        assert!(
+            recorded.is_empty(),
+            "playground/sandbox.sh wrote stats that are not three numbers: {recorded:?}"
         );
+        return Sandboxed {
+            code: status.code(),
+            stdout,
+            stderr,
+            took,
+            peak_bytes: 0,
+            out_of_memory: false,
+            left_running: 0,
+        };
     };
     assert!(
         !numbers.contains(&u64::MAX),
@@ -523,8 +533,10 @@ fn check_one(root: &Path, dir: &Path, program: &Sent) -> Verdict {
     verdict
 }
 
-/// One test, so that nothing runs beside the timed listings, and no report
-/// is written before the sandbox has shown its limits.
+/// One test, so that no other test of this file runs beside the timed
+/// listings (`.ci/run` skips the figures' tests that come with the shared
+/// modules), and no report is written before the sandbox has shown its
+/// limits.
 #[test]
 fn every_listing_with_a_run_button_works_on_the_playground() {
     let root = book_root();
@@ -591,7 +603,6 @@ fn every_listing_with_a_run_button_works_on_the_playground() {
 /// The sandbox is what makes the check mean something: a listing over the
 /// Playground's limits must fail in it.
 fn the_sandbox_has_the_playgrounds_limits(root: &Path) {
-    let cgroups_before = sandbox_cgroups();
     let python = Path::new("/usr/bin/python3");
     assert!(
         python.exists(),
@@ -657,16 +668,22 @@ fn the_sandbox_has_the_playgrounds_limits(root: &Path) {
         hang.code,
         hang.took
     );
-    // Every cgroup it made is gone (another run's may come and go meanwhile).
-    std::thread::sleep(Duration::from_secs(1));
-    let now = sandbox_cgroups();
-    let left: Vec<&String> = now.difference(&cgroups_before).collect();
-    assert!(left.is_empty(), "sandbox.sh left cgroups behind: {left:?}");
-}
-
-/// The cgroups that sandbox.sh makes, as they are now.
-fn sandbox_cgroups() -> std::collections::BTreeSet<String> {
-    [
+    let deaf = sandboxed(
+        root,
+        Path::new("/bin/sh"),
+        &["-c", "trap '' TERM; sleep 60"],
+        limit,
+    );
+    assert!(
+        deaf.code == Some(137) && deaf.took < limit + Duration::from_secs(7),
+        "a program that ignores TERM is not killed 2 s after {limit:?}: {:?} after {:?}",
+        deaf.code,
+        deaf.took
+    );
+    // Every cgroup it made for this test is gone: they are named after the
+    // run directories, which carry this test's process id.
+    let ours = format!("playground-check-{}-", std::process::id());
+    let left: Vec<String> = [
         "/sys/fs/cgroup",
         "/sys/fs/cgroup/memory",
         "/sys/fs/cgroup/pids",
@@ -674,6 +691,7 @@ fn sandbox_cgroups() -> std::collections::BTreeSet<String> {
     .iter()
     .flat_map(|dir| fs::read_dir(dir).into_iter().flatten().flatten())
     .map(|entry| entry.path().display().to_string())
-    .filter(|path| path.contains("playground-check-"))
-    .collect()
+    .filter(|path| path.contains(&ours))
+    .collect();
+    assert!(left.is_empty(), "sandbox.sh left cgroups behind: {left:?}");
 }
