@@ -87,7 +87,7 @@ exec 3>&2
   exec env -i PATH=/usr/local/bin:/usr/bin:/bin USER=playground HOME="$PWD" \
     setpriv --reuid=65534 --regid=65534 --clear-groups \
     --bounding-set=-all --inh-caps=-all --no-new-privs -- "$@"
-' sandbox "$@" 2>&3 3>&-; } 2>/dev/null || status=$?
+' sandbox "$@" 2>&3; } 2>/dev/null || status=$?
 left=$(wc -l <"${groups[0]}/cgroup.procs")
 printf '%s %s %s\n' "$(peak)" "$(ooms)" "$left" >"$stats"
 exit "$status"

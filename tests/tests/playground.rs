@@ -364,6 +364,11 @@ fn require_sandbox(root: &Path) {
         probe.stdout,
         probe.stderr
     );
+    assert!(
+        probe.stderr.is_empty(),
+        "playground/sandbox.sh adds to the stderr of a program that prints none: {:?}",
+        probe.stderr
+    );
 }
 
 /// One ▶, checked.
