@@ -65,14 +65,19 @@ fn main() {
         let stem = path.file_stem().unwrap().to_str().unwrap();
         let ident = stem.replace(['-', '.'], "_");
         let blocks = fences(path, content);
-        only_included_rust(&root, path);
+        let extension = extension_blocks(&root, path, &blocks);
 
         let admonitions: Vec<&Fence> = blocks
             .iter()
             .filter(|b| b.lang().starts_with("admonish"))
             .collect();
         let rustdoc = out.join("rustdoc").join(format!("{stem}.md"));
-        let rustdoc_copy = retag_for_tests(content, &blocks, &admonitions);
+        let as_text: Vec<&Fence> = admonitions
+            .iter()
+            .copied()
+            .chain(extension.iter().copied())
+            .collect();
+        let rustdoc_copy = retag_for_tests(content, &blocks, &as_text);
         written.write(&rustdoc, rustdoc_copy);
         writeln!(
             doctest_mods,
@@ -115,7 +120,12 @@ fn main() {
             }
         }
         let skeptic = out.join("skeptic").join(format!("{stem}.md"));
-        written.write(&skeptic, retag_for_tests(content, &blocks, &compile_fail));
+        let as_text: Vec<&Fence> = compile_fail
+            .iter()
+            .copied()
+            .chain(extension.iter().copied())
+            .collect();
+        written.write(&skeptic, retag_for_tests(content, &blocks, &as_text));
         skeptic_files.push(skeptic);
 
         for block in blocks
@@ -215,13 +225,26 @@ fn expand_chapters(root: &Path) -> BTreeMap<PathBuf, String> {
 /// file in `listings/`. A listing runs first in `cargo test`, under a timeout
 /// that names it, so a hang fails there, before skeptic and rustdoc (which have
 /// no timeouts) would run the same code; and its output is checked.
-fn only_included_rust(root: &Path, chapter: &Path) {
+///
+/// Returns the blocks of `expanded` (the chapter's blocks after expansion, in
+/// the same order) that show the code of a Python extension module (see
+/// [`in_an_extension`]): a library loaded by `python3`, not a program rustdoc
+/// could build. The listings test builds each of `listings/extensions/` with
+/// cargo, as its package, and runs the Python listings that import it; the
+/// exercises test builds an exercise's module and runs its tests.
+fn extension_blocks<'a>(root: &Path, chapter: &Path, expanded: &'a [Fence]) -> Vec<&'a Fence> {
     let source = fs::read_to_string(root.join("src").join(chapter)).unwrap();
-    for block in fences(chapter, &source) {
-        if block.lang() != "rust" {
-            continue;
-        }
+    let rust_blocks: Vec<&Fence> = expanded.iter().filter(|b| b.lang() == "rust").collect();
+    let mut extension = Vec::new();
+    for (index, block) in fences(chapter, &source)
+        .into_iter()
+        .filter(|b| b.lang() == "rust")
+        .enumerate()
+    {
         let body = block.body.trim();
+        if in_an_extension(root, body) {
+            extension.push(rust_blocks[index]);
+        }
         let included = body.lines().count() == 1
             && (body.starts_with("{{#include ../listings/")
                 || body.starts_with("{{#rustdoc_include ../listings/"));
@@ -233,6 +256,31 @@ fn only_included_rust(root: &Path, chapter: &Path) {
             block.line
         );
     }
+    extension
+}
+
+/// Whether the block `body`, an include of a file in `listings/`, shows a
+/// file of a Python extension module: of a package (the nearest `Cargo.toml`
+/// above the file) whose library is a `cdylib`, as in `listings/extensions/`
+/// and the exercises that are modules.
+fn in_an_extension(root: &Path, body: &str) -> bool {
+    let Some(path) = body
+        .split_once(" ../")
+        .and_then(|(_, rest)| rest.split([':', '}']).next())
+    else {
+        return false;
+    };
+    let listings = root.join("listings");
+    root.join(path.trim())
+        .ancestors()
+        .skip(1)
+        .take_while(|dir| dir.starts_with(&listings) && *dir != listings)
+        .find_map(|dir| fs::read_to_string(dir.join("Cargo.toml")).ok())
+        .is_some_and(|manifest| {
+            manifest.lines().any(|line| {
+                line.trim_start().starts_with("crate-type") && line.contains("\"cdylib\"")
+            })
+        })
 }
 
 /// The code rustdoc compiles: lines starting with `# ` are shown hidden in the

@@ -84,6 +84,8 @@ mod ch04;
 mod ch05;
 #[path = "listings/ch06.rs"]
 mod ch06;
+#[path = "listings/ch07.rs"]
+mod ch07;
 
 /// How long `book.js` waits for the Playground's answer.
 const BOOK_JS_TIMEOUT: Duration = Duration::from_secs(6);

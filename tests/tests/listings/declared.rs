@@ -81,7 +81,7 @@ impl Listing {
 
 /// Every listing of the chapters' tables (the crate's `chNN` modules).
 pub fn all() -> impl Iterator<Item = &'static (&'static str, Listing)> {
-    use crate::{ch01, ch02, ch03, ch04, ch05, ch06};
+    use crate::{ch01, ch02, ch03, ch04, ch05, ch06, ch07};
     [
         ch01::ALL,
         ch02::ALL,
@@ -89,6 +89,7 @@ pub fn all() -> impl Iterator<Item = &'static (&'static str, Listing)> {
         ch04::ALL,
         ch05::ALL,
         ch06::ALL,
+        ch07::ALL,
     ]
     .into_iter()
     .flatten()

@@ -609,3 +609,28 @@ pub fn cancellation(output: &str) -> String {
     assert_eq!(timeline.lanes.len(), 4, "no lane beyond the three tasks");
     timeline.svg()
 }
+
+// Chapter 7's timelines.
+
+/// Figure 7-1: Listing 7-5's last round, one lane per Python thread of each
+/// pool, a bar for each chunk the extension counted, from lines such as
+/// `  GIL held, pool_0: 4-20 21-47` (ms since the round started).
+pub fn gil_held_or_released(output: &str) -> String {
+    let line = Regex::new(r"^  GIL (held|released), (pool_\d): ?(.*)$").unwrap();
+    let mut timeline = Timeline::default();
+    for text in output.lines() {
+        let Some(c) = line.captures(text) else {
+            continue;
+        };
+        let colour = if &c[1] == "held" { 1 } else { 0 };
+        let lane = timeline.lane(&format!("{}, {}", &c[1], &c[2]));
+        for span in c[3].split_whitespace() {
+            let (from, to) = span.split_once('-').expect("FROM-TO");
+            let (from, to): (f64, f64) = (from.parse().unwrap(), to.parse().unwrap());
+            timeline.bar(lane, from / 1000.0, to / 1000.0, "", colour);
+        }
+    }
+    assert_eq!(timeline.lanes.len(), 4, "two pools of two threads");
+    timeline.legend = vec![(1, "GIL held".to_string()), (0, "GIL released".to_string())];
+    timeline.svg()
+}

@@ -47,6 +47,7 @@ mod ch03;
 mod ch04;
 mod ch05;
 mod ch06;
+mod ch07;
 
 fn check(name: &str, listing: &Listing) {
     let updating = std::env::var_os("UPDATE_OUTPUTS").is_some();
@@ -186,9 +187,12 @@ fn run_listing(root: &Path, name: &str, listing: &Listing) -> book_tests::Run {
         }
         Kind::Python => {
             // Line-buffered output, as on a terminal: see tests/python/sitecustomize.py.
+            // Chapter 7's listings import the extension modules.
+            let path =
+                std::env::join_paths([root.join("tests/python"), extensions().clone()]).unwrap();
             let mut python = Command::new("python3");
             python
-                .env("PYTHONPATH", root.join("tests/python"))
+                .env("PYTHONPATH", path)
                 .arg(root.join(format!("listings/python/{name}.py")));
             python
         }
@@ -403,6 +407,73 @@ fn build_examples<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> BTreeMap<String, Pat
         }
     }
     found
+}
+
+/// Builds Chapter 7's extension modules (the packages in
+/// `listings/extensions/`) once per test run, as a release build (their
+/// listings time them), and returns the directory where each is copied under
+/// the name Python imports: `MODULE.so`, as `maturin develop` installs it
+/// (with a longer suffix that names the Python it is for).
+fn extensions() -> &'static PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let root = book_root();
+        let mut args = vec!["build", "--quiet", "--release"];
+        let packages: Vec<String> = fs::read_dir(root.join("listings/extensions"))
+            .unwrap()
+            .map(|entry| {
+                let manifest =
+                    fs::read_to_string(entry.unwrap().path().join("Cargo.toml")).unwrap();
+                let name = Regex::new(r#"(?m)^name = "([^"]+)""#).unwrap();
+                name.captures(&manifest).expect("a package name")[1].to_string()
+            })
+            .collect();
+        for package in &packages {
+            args.extend(["-p", package]);
+        }
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let output = Command::new(cargo)
+            .args(args)
+            .args(["--message-format", "json-render-diagnostics"])
+            .current_dir(&root)
+            .output()
+            .expect("run cargo build");
+        assert!(
+            output.status.success(),
+            "building the extension modules failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("python-extensions");
+        fs::create_dir_all(&dir).unwrap();
+        let mut copied = 0;
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            let message: serde_json::Value = serde_json::from_str(line).unwrap();
+            let is_cdylib = message["target"]["kind"]
+                .as_array()
+                .is_some_and(|kinds| kinds.iter().any(|k| k == "cdylib"));
+            if !is_cdylib {
+                continue;
+            }
+            // libNAME.so on Linux, libNAME.dylib on macOS: Python wants NAME.so on both.
+            let module = message["target"]["name"].as_str().unwrap();
+            for file in message["filenames"].as_array().unwrap() {
+                let file = Path::new(file.as_str().unwrap());
+                if file.extension().is_some_and(|e| e == "so" || e == "dylib") {
+                    // Through a new file: a running Python may have mapped the old one.
+                    let partial = dir.join(format!("{module}.so.partial"));
+                    fs::copy(file, &partial).unwrap();
+                    fs::rename(&partial, dir.join(format!("{module}.so"))).unwrap();
+                    copied += 1;
+                }
+            }
+        }
+        assert_eq!(
+            copied,
+            packages.len(),
+            "not every extension module was built: {packages:?}"
+        );
+        dir
+    })
 }
 
 /// Every listing file has a test and an output file that a chapter shows,
