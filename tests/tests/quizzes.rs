@@ -1,7 +1,7 @@
 //! The quizzes at the end of the section pages (`listings/quizzes/*.toml`,
 //! mdbook-quiz 0.4.0's format) and their answers.
 //!
-//! - Every section page (Chapters 1 to 6) ends with `{{#quiz ../listings/quizzes/PAGE.toml}}`
+//! - Every section page (Chapters 1 to 7) ends with `{{#quiz ../listings/quizzes/PAGE.toml}}`
 //!   naming its own quiz, and every quiz file belongs to a page.
 //! - Every quiz parses with mdbook-quiz's own schema, uses only the keys
 //!   mdbook-quiz 0.4.0 knows, has 2 to 4 questions, each with a unique `id` and
@@ -42,10 +42,10 @@ use regex::Regex;
 
 mod practice;
 
-/// A section page: `chNN-MM-slug.md` with NN in 1..=6 and MM not
+/// A section page: `chNN-MM-slug.md` with NN in 1..=7 and MM not
 /// 00 (the chapter's own page), and neither its summary nor its exercises.
 fn section_pages() -> Vec<String> {
-    let page = Regex::new(r"^ch0[1-6]-(\d\d)-[a-z0-9-]+\.md$").unwrap();
+    let page = Regex::new(r"^ch0[1-7]-(\d\d)-[a-z0-9-]+\.md$").unwrap();
     let mut pages: Vec<String> = fs::read_dir(book_root().join("src"))
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())

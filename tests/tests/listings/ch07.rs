@@ -57,6 +57,81 @@ listings! {
         rules: RUST_PANIC_MESSAGE,
         ..kind(Kind::Python)
     },
+    // Four calls at once to a `&mut self` method that releases the GIL: the
+    // first borrows the object, and the others fail while it counts (on a
+    // loaded machine a late one may find the borrow over, and succeed).
+    ch07_05_shared_tally: Listing {
+        rules: &[
+            Rule::Range { pattern: r"^MutTally\.add, .*\n  returned: (\d)", min: 1.0, max: 3.0 },
+            Rule::Range { pattern: r"^MutTally\.add, .*\n.*\n  raised: (\d)", min: 1.0, max: 3.0 },
+            Rule::Range { pattern: r"^MutTally\.add, .*\n.*\n.*\n  found: (\d+)", min: 17984.0, max: 53952.0 },
+        ],
+        ..kind(Kind::Python)
+    },
+    ch07_06_gather_tokio: Listing {
+        rules: &[
+            // A thousand waits of 100 ms, all at once: about 100 ms each way,
+            // plus the cost of handing a thousand results over.
+            Rule::Range { pattern: r"asyncio\.sleep\(0\.1\): (\d+) ms", min: 99.0, max: 3000.0 },
+            Rule::Range { pattern: r"tokio_sleep\(100\): (\d+) ms", min: 99.0, max: 5000.0 },
+            // One worker per core by default; the sleeps end on some of them.
+            Rule::Range { pattern: r"the sleeps ended on (\d+) thread", min: 1.0, max: 4096.0 },
+            Rule::Range { pattern: r"runtime has (\d+) worker", min: 1.0, max: 4096.0 },
+        ],
+        ..kind(Kind::Python)
+    },
+    ch07_06_cancel_tokio: Listing {
+        rules: &[
+            Rule::Range { pattern: r"TimeoutError after (\d+) ms", min: 99.0, max: 3000.0 },
+            // Not the 10 s the sleeps asked for: cancelled, they stop.
+            Rule::Range { pattern: r"all done after (\d+) ms", min: 99.0, max: 6000.0 },
+        ],
+        ..kind(Kind::Python)
+    },
+    // Chapter 7's table, full size: a minute and a half of CPython counting,
+    // so regenerated with the outputs and not run by `cargo test`.
+    ch07_07_measured: Listing {
+        rules: &[
+            Rule::Mask { pattern: r"^CPython (\d+\.\d+\.\d+), with the GIL" },
+            // The pool has a thread per core: the lines name the count.
+            Rule::Range { pattern: r"(?:, |extension, )(\d+) (?:cores:|threads,)", min: 1.0, max: 4096.0 },
+            Rule::Range { pattern: r":( +\d+\.\d) ms \(", min: 0.1, max: 600000.0 },
+            Rule::Range { pattern: r"\((\d+\.\d)-", min: 0.1, max: 600000.0 },
+            Rule::Range { pattern: r"-(\d+\.\d)\)", min: 0.1, max: 600000.0 },
+            // Rust counts many times faster than CPython, each way: how many
+            // times depends on the machine, the cores and the load.
+            Rule::Range { pattern: r"^  CPython, 1 thread:.*\),( +\d+\.\d)x CPython", min: 1.0, max: 1.0 },
+            Rule::Range { pattern: r"^  extension, .*\),( +\d+\.\d)x CPython", min: 2.0, max: 10000.0 },
+            // One core at most wherever the GIL is held throughout.
+            Rule::Range { pattern: r"(?:1 thread|GIL held):.* cores busy (\d+\.\d)$", min: 0.0, max: 1.3 },
+            Rule::Range { pattern: r"(?:released|rayon inside):.* cores busy (\d+\.\d)$", min: 0.0, max: 4096.0 },
+        ],
+        slow: true,
+        alone: true,
+        timeout_secs: 1200,
+        ..kind(Kind::Python)
+    },
+    ch07_07_measured_quick: Listing {
+        of: Some("ch07-07-measured"),
+        args: &["quick"],
+        rules: &[
+            Rule::Mask { pattern: r"^CPython (\d+\.\d+\.\d+), with the GIL" },
+            // The pool has a thread per core: the lines name the count.
+            Rule::Range { pattern: r"(?:, |extension, )(\d+) (?:cores:|threads,)", min: 1.0, max: 4096.0 },
+            Rule::Range { pattern: r":( +\d+\.\d) ms \(", min: 0.1, max: 60000.0 },
+            Rule::Range { pattern: r"\((\d+\.\d)-", min: 0.1, max: 60000.0 },
+            Rule::Range { pattern: r"-(\d+\.\d)\)", min: 0.1, max: 60000.0 },
+            // Rust counts many times faster than CPython, each way: how many
+            // times depends on the machine, the cores and the load.
+            Rule::Range { pattern: r"^  CPython, 1 thread:.*\),( +\d+\.\d)x CPython", min: 1.0, max: 1.0 },
+            Rule::Range { pattern: r"^  extension, .*\),( +\d+\.\d)x CPython", min: 2.0, max: 10000.0 },
+            // One core at most wherever the GIL is held throughout.
+            Rule::Range { pattern: r"(?:1 thread|GIL held):.* cores busy (\d+\.\d)$", min: 0.0, max: 1.3 },
+            Rule::Range { pattern: r"(?:released|rayon inside):.* cores busy (\d+\.\d)$", min: 0.0, max: 4096.0 },
+        ],
+        alone: true,
+        ..kind(Kind::Python)
+    },
 }
 
 /// What Rust's default panic hook prints on stderr, which these listings show,
@@ -68,5 +143,5 @@ const RUST_PANIC_MESSAGE: &[Rule] = &[
     },
     Rule::Mask {
         pattern: r"thread '<unnamed>'(.*) panicked at",
-    },
+},
 ];
