@@ -13,10 +13,13 @@
 //!
 //! Each is compiled with its tests as `cargo test -p NAME` would, by rustc,
 //! once (see `practice/mod.rs`): a warm run only runs the tests.
+//! An exercise whose library is a `cdylib` (its starter; the solution is an
+//! example) is a Python extension module: each program is also compiled as
+//! the module, which its tests import in python3 (see [`extension`]).
 //! - The chapter's exercises page shows the starter, the tests and the solution.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
@@ -63,6 +66,10 @@ fn run_tests_in(
         .args(test_args)
         .current_dir(book_root())
         .env("RUST_BACKTRACE", "0");
+    if let Some(module) = extension_module(name) {
+        let built = extension(what, &module, dir, file, &[&program, &tests]);
+        command.env("PYTHON_EXTENSION_DIR", built);
+    }
     let run = run_with_timeout(what, command, Duration::from_secs(120));
     let summary = Regex::new(r"test result: \w+\. (\d+) passed; (\d+) failed").unwrap();
     let (mut passed, mut failed) = (0, 0);
@@ -71,6 +78,51 @@ fn run_tests_in(
         failed += caps[2].parse::<usize>().unwrap();
     }
     (passed, failed, run.output)
+}
+
+/// The Python module an exercise is, if it is one: the name of its library
+/// when its `Cargo.toml` makes that a `cdylib`. Its tests run python3 on
+/// programs that import it.
+fn extension_module(name: &str) -> Option<String> {
+    let manifest = book_root()
+        .join("listings/exercises")
+        .join(name)
+        .join("Cargo.toml");
+    let manifest: toml::Value = toml::from_str(&fs::read_to_string(manifest).unwrap()).unwrap();
+    let lib = manifest.get("lib")?;
+    let crate_types = lib.get("crate-type")?.as_array()?;
+    crate_types
+        .iter()
+        .any(|t| t.as_str() == Some("cdylib"))
+        .then(|| lib["name"].as_str().unwrap().to_string())
+}
+
+/// Compiles `file` of `dir` as the Python module `module`, as cargo builds
+/// the exercise's library (or finds it compiled by an earlier run), and
+/// returns a directory of its own that holds it under the name Python
+/// imports, `MODULE.so`: the tests find it through `PYTHON_EXTENSION_DIR`.
+/// (Without it, they build the module with cargo, as `cargo test -p NAME`
+/// needs.)
+fn extension(what: &str, module: &str, dir: &Path, file: &str, sources: &[&str]) -> PathBuf {
+    let mut args = vec!["--edition", "2024", "--crate-type", "cdylib"];
+    args.extend(["--crate-name", module]);
+    // What the exercise's build.rs asks for: on macOS, Python's symbols are
+    // found when python3 loads the module.
+    if cfg!(target_os = "macos") {
+        args.extend(["-C", "link-arg=-undefined", "-C", "link-arg=dynamic_lookup"]);
+    }
+    let library = practice::compile(what, dir, file, sources, &args, true)
+        .unwrap_or_else(|errors| panic!("{what} does not compile as a module:\n{errors}"));
+    // One per build: the wrong solutions are tested at once.
+    let modules = library.with_extension("python");
+    let installed = modules.join(format!("{module}.so"));
+    if !installed.exists() {
+        fs::create_dir_all(&modules).unwrap();
+        let partial = modules.join(format!("{module}.so.partial"));
+        fs::copy(&library, &partial).unwrap();
+        fs::rename(&partial, &installed).unwrap();
+    }
+    modules
 }
 
 fn check(name: &str) {

@@ -143,5 +143,5 @@ const RUST_PANIC_MESSAGE: &[Rule] = &[
     },
     Rule::Mask {
         pattern: r"thread '<unnamed>'(.*) panicked at",
-},
+    },
 ];

@@ -612,7 +612,7 @@ pub fn cancellation(output: &str) -> String {
 
 // Chapter 7's timelines.
 
-/// Figure 7-1: Listing 7-5's last round, one lane per Python thread of each
+/// Figure 7-1: Listing 7-4's last round, one lane per Python thread of each
 /// pool, a bar for each chunk the extension counted, from lines such as
 /// `  GIL held, pool_0: 4-20 21-47` (ms since the round started).
 pub fn gil_held_or_released(output: &str) -> String {

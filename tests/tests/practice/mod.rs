@@ -127,6 +127,12 @@ fn rustc_version() -> &'static str {
 /// `--extern` and `-L` arguments for the crates the book's programs may use,
 /// as built for this workspace (the build the listings test makes too, so
 /// nothing is compiled twice). Only needed when something is compiled.
+///
+/// pyo3 is built as `.cargo/config.toml` says, with
+/// `PYO3_BUILD_EXTENSION_MODULE` set: pyo3-ffi's build script then links
+/// nothing to libpython (on Linux and macOS), and a module built with it
+/// finds Python's symbols in the python3 that loads it. Build scripts read
+/// the variable, rustc does not: a program compiled here needs nothing more.
 fn crates() -> &'static Vec<String> {
     static ARGS: OnceLock<Vec<String>> = OnceLock::new();
     ARGS.get_or_init(|| {
@@ -149,7 +155,16 @@ fn crates() -> &'static Vec<String> {
         for line in String::from_utf8_lossy(&output.stdout).lines() {
             let message: serde_json::Value = serde_json::from_str(line).unwrap();
             let name = message["target"]["name"].as_str().unwrap_or("");
-            if !["tokio", "rayon", "crossbeam", "futures", "rand", "loom"].contains(&name) {
+            let wanted = [
+                "tokio",
+                "rayon",
+                "crossbeam",
+                "futures",
+                "rand",
+                "loom",
+                "pyo3",
+            ];
+            if !wanted.contains(&name) {
                 continue;
             }
             let id = message["package_id"].as_str().unwrap_or("");
@@ -173,7 +188,7 @@ fn crates() -> &'static Vec<String> {
                 }
             }
         }
-        assert_eq!(found.len(), 6, "not every crate was found: {found:?}");
+        assert_eq!(found.len(), 7, "not every crate was found: {found:?}");
         let mut args = vec![
             "-L".to_string(),
             format!("dependency={}", deps_dir.unwrap().display()),

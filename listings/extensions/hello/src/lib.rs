@@ -8,7 +8,9 @@ fn count_primes(start: u64, end: u64) -> u64 {
 }
 
 fn is_prime(n: u64) -> bool {
-    (2..).take_while(|d| d * d <= n).all(|d| n % d != 0)
+    (2..)
+        .take_while(|d| d * d <= n)
+        .all(|d| !n.is_multiple_of(d))
 }
 
 /// `import hello` runs this: it makes the module and adds the function.

@@ -5,7 +5,6 @@ use std::time::Duration;
 
 use pyo3::prelude::*;
 
-// ANCHOR: sleep
 /// An awaitable for asyncio: sleeps `ms` milliseconds on tokio's runtime,
 /// then returns the name and the id of the thread the sleep ended on.
 #[pyfunction]
@@ -29,9 +28,6 @@ pub fn tokio_workers() -> usize {
         .metrics()
         .num_workers()
 }
-// ANCHOR_END: sleep
-
-// ANCHOR: dropped
 /// How many of `tokio_sleep`'s futures were dropped before their sleep ended.
 static DROPPED_UNFINISHED: AtomicU64 = AtomicU64::new(0);
 
@@ -58,4 +54,3 @@ impl Drop for SleepGuard {
 pub fn dropped_unfinished() -> u64 {
     DROPPED_UNFINISHED.load(Ordering::Relaxed)
 }
-// ANCHOR_END: dropped

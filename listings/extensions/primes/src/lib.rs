@@ -1,11 +1,11 @@
 //! Chapter 7's extension module, `primes`: one file per section of the chapter.
 use pyo3::prelude::*;
 
+mod aio;
 mod errors;
 mod gil;
 mod parallel;
 mod shared;
-mod aio;
 
 /// The primes in `start..end` by trial division: Chapter 5's test, in Rust.
 pub fn count_primes(start: u64, end: u64) -> u64 {
@@ -13,12 +13,18 @@ pub fn count_primes(start: u64, end: u64) -> u64 {
 }
 
 fn is_prime(n: u64) -> bool {
-    (2..).take_while(|d| d * d <= n).all(|d| n % d != 0)
+    (2..)
+        .take_while(|d| d * d <= n)
+        .all(|d| !n.is_multiple_of(d))
 }
 
 /// What `import primes` finds.
 #[pymodule]
 mod primes {
+    #[pymodule_export]
+    use crate::aio::{dropped_unfinished, tokio_sleep, tokio_workers};
+    #[pymodule_export]
+    use crate::errors::{ChunkSizeError, count_primes_checked};
     #[pymodule_export]
     use crate::gil::{
         clock, count_primes_detached, count_primes_detached_timed, count_primes_held,
@@ -30,9 +36,5 @@ mod primes {
         panic_in_scope, panic_in_spawn,
     };
     #[pymodule_export]
-    use crate::errors::{ChunkSizeError, count_primes_checked};
-    #[pymodule_export]
     use crate::shared::{MutTally, Tally, add_on_threads};
-    #[pymodule_export]
-    use crate::aio::{dropped_unfinished, tokio_sleep, tokio_workers};
 }

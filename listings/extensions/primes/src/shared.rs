@@ -78,7 +78,7 @@ impl MutTally {
 #[pyfunction]
 pub fn add_on_threads(py: Python<'_>, tally: Py<Tally>, start: u64, end: u64, threads: u64) {
     let threads = threads.max(1);
-    let share = (end.saturating_sub(start)).div_ceil(threads);
+    let share = end.saturating_sub(start).div_ceil(threads);
     py.detach(|| {
         thread::scope(|s| {
             for i in 0..threads {

@@ -1,0 +1,100 @@
+//! Exercise 7-1: a slot that one Python thread takes a value from while
+//! another puts it there. `take` waits for the value with the GIL released,
+//! so that the thread that is to put it can run.
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
+
+/// What the lock guards.
+struct State {
+    /// The value put and not yet taken.
+    value: Option<u64>,
+    /// How many threads are waiting in `take`.
+    waiters: usize,
+}
+
+/// A slot for one value. `frozen`: Python threads share it, and it changes
+/// only behind its own lock, so PyO3 need not track borrows of it.
+#[pyclass(frozen)]
+struct Slot {
+    state: Mutex<State>,
+    /// Notified when a value is put.
+    changed: Condvar,
+}
+
+impl Slot {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+#[pymethods]
+impl Slot {
+    #[new]
+    fn new() -> Slot {
+        Slot {
+            state: Mutex::new(State {
+                value: None,
+                waiters: 0,
+            }),
+            changed: Condvar::new(),
+        }
+    }
+
+    /// Puts `value` in the slot and wakes one thread waiting in `take`. The
+    /// slot holds one value: a `put` that finds one there fails.
+    fn put(&self, value: u64) -> PyResult<()> {
+        // Locked with the GIL held: no thread may wait for the GIL while it
+        // holds this lock, or the two would wait for each other.
+        let mut state = self.lock();
+        if let Some(old) = state.value {
+            return Err(PyRuntimeError::new_err(format!(
+                "the slot already holds {old}: take it first"
+            )));
+        }
+        state.value = Some(value);
+        self.changed.notify_one();
+        Ok(())
+    }
+
+    /// How many threads are waiting in `take` now.
+    fn waiters(&self) -> usize {
+        self.lock().waiters
+    }
+
+    /// Waits until the slot holds a value, and takes it out: each value is
+    /// taken once. While it waits, it counts itself in `waiters` and the GIL
+    /// is released: the thread that is to put the value needs the GIL to
+    /// call `put`.
+    fn take(&self, py: Python<'_>) -> u64 {
+        // Everything that waits, the lock included, is inside `detach`: the
+        // closure may use `self` (a `Slot` is `Sync`), not `py`, and the
+        // lock's guard cannot leave it (a guard is not `Send`).
+        py.detach(|| {
+            let mut state = self.lock();
+            // Counted in before the wait, under the lock: nobody sees the
+            // count until `wait_while` lets the lock go.
+            state.waiters += 1;
+            // Checks for a value first (it may have come before this take),
+            // then again at every wake-up.
+            let mut state = self
+                .changed
+                .wait_while(state, |state| state.value.is_none())
+                .unwrap_or_else(PoisonError::into_inner);
+            state.waiters -= 1;
+            state.value.take().expect("wait_while returns with a value")
+        })
+    }
+}
+
+/// What `import handoff` finds.
+#[pymodule]
+mod handoff {
+    #[pymodule_export]
+    use super::Slot;
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;
