@@ -31,6 +31,13 @@ def in_pool(count):
         return list(pool.map(job, CHUNKS))
 
 
+def overlapping(spans):
+    """How many chunks' Rust code ran while another thread's chunk's did."""
+    return sum(any(began < other_ended and other_began < ended
+                   for other, other_began, other_ended in spans if other != thread)
+               for thread, began, ended in spans)
+
+
 def timed(run, count):
     """Runs `run(count)`: its count, wall-clock time, cores busy, and which
     thread ran each chunk, from when to when (ms since the run started)."""
@@ -70,3 +77,6 @@ for name in ["pool, GIL held", "pool, GIL released"]:
     for thread in [f"pool_{i}" for i in range(WORKERS)]:  # a thread may have run no chunk
         ran = " ".join(f"{began:.0f}-{ended:.0f}" for t, began, ended in spans if t == thread)
         print(f"  {name.removeprefix('pool, ')}, {thread}: {ran}")
+print("chunks whose Rust code ran while another thread's did, in the last round:")
+print(", ".join(f"{name.removeprefix('pool, ')}: {overlapping(runs[name][-1][3])} of {len(CHUNKS)}"
+                for name in ["pool, GIL held", "pool, GIL released"]))

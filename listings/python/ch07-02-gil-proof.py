@@ -1,4 +1,6 @@
 """Shows, without timing anything, which of the two waits releases the GIL."""
+import platform
+import sys
 import threading
 import time
 
@@ -11,10 +13,13 @@ def opener(stop):
     while not primes.is_waiting():
         if stop.is_set():
             return
-        time.sleep(0.001)  # sleeps with the GIL released, as every blocking call in CPython
+        time.sleep(0.001)  # sleeps with the GIL released, as CPython's blocking calls generally do
     primes.open_gate()
 
 
+# sys._is_gil_enabled() exists since 3.13; before that, CPython always has a GIL.
+gil = "with" if getattr(sys, "_is_gil_enabled", lambda: True)() else "without"
+print(f"{platform.python_implementation()} {platform.python_version()}, {gil} the GIL")
 # How long each wait gives up after: only a wait that holds the GIL should need it.
 for wait, seconds in [(primes.wait_detached, 10.0), (primes.wait_held, 1.0)]:
     stop = threading.Event()

@@ -11,7 +11,9 @@ import primes
 
 USAGE = "usage: ch07-07-measured.py [quick]"
 ROUNDS = 5
-WORKERS = os.cpu_count()
+# One pool thread per core this process may run on, as rayon's pool counts
+# them (Linux's CPU affinity; rayon also heeds a cgroup's CPU quota).
+WORKERS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
 def count_primes(start, end):

@@ -13,7 +13,7 @@ fn is_prime(n: u64) -> bool {
         .all(|d| !n.is_multiple_of(d))
 }
 
-/// `import hello` runs this: it makes the module and adds the function.
+/// `import hello` runs this on the new module: it adds the function.
 #[pymodule]
 fn hello(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(count_primes, m)?)

@@ -48,11 +48,12 @@ fn report(limit: u64, chunk: u64, progress: &Py<PyAny>) -> PyResult<u64> {
         .map(|(start, end)| {
             let count = crate::count_primes(start, end);
             // A rayon worker is not a Python thread: it attaches to call
-            // Python, and detaches again when the closure returns.
-            Python::attach(|py| progress.call1(py, (start, count)))?;
+            // Python, and detaches again when the closure returns. The call's
+            // result is dropped inside, while the worker is attached.
+            Python::attach(|py| progress.call1(py, (start, count)).map(drop))?;
             Ok(count)
         })
-        // The first error stops the other jobs and is what Python sees raised.
+        // After an error no new job starts; an error is what Python sees raised.
         .try_reduce(|| 0, |a, b| Ok(a + b))
 }
 // ANCHOR_END: rayon
