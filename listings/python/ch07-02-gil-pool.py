@@ -10,8 +10,8 @@ from threading import current_thread
 
 import primes
 
-LIMIT = 600_000
-CHUNK = 50_000
+LIMIT = 360_000
+CHUNK = 30_000
 CHUNKS = [(start, min(start + CHUNK, LIMIT)) for start in range(0, LIMIT, CHUNK)]
 WORKERS = 2  # two threads, as in Chapter 4
 ROUNDS = 5

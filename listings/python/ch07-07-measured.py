@@ -40,7 +40,7 @@ def in_pool(count, chunks):
 def main(args):
     if args not in ([], ["quick"]):
         sys.exit(USAGE)
-    limit, chunk = (100_000, 6_250) if args else (1_000_000, 62_500)
+    limit, chunk = (50_000, 3_125) if args else (1_000_000, 62_500)
     chunks = [(start, min(start + chunk, limit)) for start in range(0, limit, chunk)]
     ways = {
         "CPython, 1 thread": lambda: one_thread(count_primes, chunks),

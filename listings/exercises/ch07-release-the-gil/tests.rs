@@ -1,6 +1,6 @@
 //! Each test runs a small Python program that imports the module `handoff`
 //! built from your code, in python3, a child process: a program that has
-//! not finished after 10 s is killed, and the test fails with what it waited
+//! not finished after 6 s is killed, and the test fails with what it waited
 //! for. No test measures time.
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 use std::{env, fs, thread};
 
-const TIMEOUT: Duration = Duration::from_secs(10);
+const TIMEOUT: Duration = Duration::from_secs(6);
 
 /// What every program starts with: `check` ends the program with `why` as
 /// the test's failure message when `ok` is false.
@@ -23,7 +23,7 @@ def check(ok, why):
 ";
 
 /// Runs `program` in python3 with the module on its path; the test fails if
-/// it fails, or with `hung` if it has not finished after 10 s.
+/// it fails, or with `hung` if it has not finished after 6 s.
 fn python(program: &str, hung: &str) {
     let mut path = vec![module_dir().to_path_buf()];
     path.extend(env::var_os("PYTHONPATH").iter().flat_map(env::split_paths));
@@ -51,7 +51,7 @@ fn python(program: &str, hung: &str) {
         if started.elapsed() > TIMEOUT {
             child.kill().unwrap();
             child.wait().unwrap();
-            panic!("not finished after 10 s: {hung}");
+            panic!("not finished after 6 s: {hung}");
         }
         thread::sleep(Duration::from_millis(10));
     };
