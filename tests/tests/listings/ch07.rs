@@ -97,21 +97,7 @@ listings! {
     // Chapter 7's table, full size: forty seconds of CPython counting,
     // so regenerated with the outputs and not run by `cargo test`.
     ch07_07_measured: Listing {
-        rules: &[
-            Rule::Mask { pattern: r"^CPython (\d+\.\d+\.\d+), with the GIL" },
-            // The pool has a thread per core: the lines name the count.
-            Rule::Range { pattern: r"(?:, |extension, )(\d+) (?:cores:|threads,)", min: 1.0, max: 4096.0 },
-            Rule::Range { pattern: r":( +\d+\.\d) ms \(", min: 0.1, max: 600000.0 },
-            Rule::Range { pattern: r"\((\d+\.\d)-", min: 0.1, max: 600000.0 },
-            Rule::Range { pattern: r"-(\d+\.\d)\)", min: 0.1, max: 600000.0 },
-            // Rust counts many times faster than CPython, each way: how many
-            // times depends on the machine, the cores and the load.
-            Rule::Range { pattern: r"^  CPython, 1 thread:.*\),( +\d+\.\d)x CPython", min: 1.0, max: 1.0 },
-            Rule::Range { pattern: r"^  extension, .*\),( +\d+\.\d)x CPython", min: 2.0, max: 10000.0 },
-            // One core at most wherever the GIL is held throughout.
-            Rule::Range { pattern: r"(?:1 thread|GIL held):.* cores busy (\d+\.\d)$", min: 0.0, max: 1.3 },
-            Rule::Range { pattern: r"(?:released|rayon inside):.* cores busy (\d+\.\d)$", min: 0.0, max: 4096.0 },
-        ],
+        rules: TABLE,
         slow: true,
         alone: true,
         timeout_secs: 1200,
@@ -122,21 +108,7 @@ listings! {
     ch07_07_measured_quick: Listing {
         of: Some("ch07-07-measured"),
         args: &["quick"],
-        rules: &[
-            Rule::Mask { pattern: r"^CPython (\d+\.\d+\.\d+), with the GIL" },
-            // The pool has a thread per core: the lines name the count.
-            Rule::Range { pattern: r"(?:, |extension, )(\d+) (?:cores:|threads,)", min: 1.0, max: 4096.0 },
-            Rule::Range { pattern: r":( +\d+\.\d) ms \(", min: 0.1, max: 60000.0 },
-            Rule::Range { pattern: r"\((\d+\.\d)-", min: 0.1, max: 60000.0 },
-            Rule::Range { pattern: r"-(\d+\.\d)\)", min: 0.1, max: 60000.0 },
-            // Rust counts many times faster than CPython, each way: how many
-            // times depends on the machine, the cores and the load.
-            Rule::Range { pattern: r"^  CPython, 1 thread:.*\),( +\d+\.\d)x CPython", min: 1.0, max: 1.0 },
-            Rule::Range { pattern: r"^  extension, .*\),( +\d+\.\d)x CPython", min: 2.0, max: 10000.0 },
-            // One core at most wherever the GIL is held throughout.
-            Rule::Range { pattern: r"(?:1 thread|GIL held):.* cores busy (\d+\.\d)$", min: 0.0, max: 1.3 },
-            Rule::Range { pattern: r"(?:released|rayon inside):.* cores busy (\d+\.\d)$", min: 0.0, max: 4096.0 },
-        ],
+        rules: TABLE,
         ..kind(Kind::Python)
     },
 }
@@ -150,5 +122,57 @@ const RUST_PANIC_MESSAGE: &[Rule] = &[
     },
     Rule::Mask {
         pattern: r"thread '<unnamed>'(.*) panicked at",
+    },
+];
+
+/// Listing 7-21's table, full size or quick: every time within its range, the
+/// speedups over CPython, and cores busy where the GIL is held throughout.
+const TABLE: &[Rule] = &[
+    Rule::Mask {
+        pattern: r"^CPython (\d+\.\d+\.\d+), with the GIL",
+    },
+    // The pool has a thread per core: the lines name the count.
+    Rule::Range {
+        pattern: r"(?:, |extension, )(\d+) (?:cores:|threads,)",
+        min: 1.0,
+        max: 4096.0,
+    },
+    Rule::Range {
+        pattern: r":( +\d+\.\d) ms \(",
+        min: 0.1,
+        max: 600000.0,
+    },
+    Rule::Range {
+        pattern: r"\((\d+\.\d)-",
+        min: 0.1,
+        max: 600000.0,
+    },
+    Rule::Range {
+        pattern: r"-(\d+\.\d)\)",
+        min: 0.1,
+        max: 600000.0,
+    },
+    // Rust counts many times faster than CPython, each way: how many
+    // times depends on the machine, the cores and the load.
+    Rule::Range {
+        pattern: r"^  CPython, 1 thread:.*\),( +\d+\.\d)x CPython",
+        min: 1.0,
+        max: 1.0,
+    },
+    Rule::Range {
+        pattern: r"^  extension, .*\),( +\d+\.\d)x CPython",
+        min: 2.0,
+        max: 10000.0,
+    },
+    // One core at most wherever the GIL is held throughout.
+    Rule::Range {
+        pattern: r"(?:1 thread|GIL held):.* cores busy (\d+\.\d)$",
+        min: 0.0,
+        max: 1.3,
+    },
+    Rule::Range {
+        pattern: r"(?:released|rayon inside):.* cores busy (\d+\.\d)$",
+        min: 0.0,
+        max: 4096.0,
     },
 ];
