@@ -29,7 +29,7 @@ print(f"  made from {len(threads)} threads, the calling thread among them: "
 
 # The held version never returns, so it runs in a child process, which
 # subprocess kills when its time is up.
-for name, seconds in [("count_primes_reporting", 60), ("count_primes_reporting_held", 1)]:
+for name, seconds in [("count_primes_reporting", 60), ("count_primes_reporting_held", 2)]:
     code = f"import primes; primes.{name}({LIMIT}, {CHUNK}, lambda start, count: None)"
     try:
         child = subprocess.run([sys.executable, "-c", code], timeout=seconds)

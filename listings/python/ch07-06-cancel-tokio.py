@@ -14,7 +14,7 @@ async def main():
     sleeps = [primes.tokio_sleep(10_000) for _ in range(N)]
     try:
         await asyncio.wait_for(asyncio.gather(*sleeps), timeout=0.1)
-    except TimeoutError as e:
+    except asyncio.TimeoutError as e:  # the builtin TimeoutError since 3.11
         ms = (time.perf_counter() - started) * 1000
         print(f"wait_for raised {type(e).__name__} after {ms:.0f} ms")
     print(f"asyncio futures cancelled: {sum(s.cancelled() for s in sleeps)} of {N}")

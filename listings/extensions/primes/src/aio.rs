@@ -21,7 +21,8 @@ pub fn tokio_sleep(py: Python<'_>, ms: u64) -> PyResult<Bound<'_, PyAny>> {
     })
 }
 
-/// How many worker threads the runtime has (it is built at the first call).
+/// How many worker threads the runtime has (it is built at first use, by
+/// either function).
 #[pyfunction]
 pub fn tokio_workers() -> usize {
     pyo3_async_runtimes::tokio::get_runtime()
@@ -50,6 +51,7 @@ impl Drop for SleepGuard {
     }
 }
 
+/// How many `tokio_sleep` futures were dropped before their sleep ended.
 #[pyfunction]
 pub fn dropped_unfinished() -> u64 {
     DROPPED_UNFINISHED.load(Ordering::Relaxed)

@@ -3,8 +3,8 @@ use pyo3::prelude::*;
 use rayon::prelude::*;
 
 // ANCHOR: rayon
-/// Counts the primes below `limit` on rayon's global pool, `chunk` numbers
-/// to a job: one call from Python keeps every core busy.
+/// Counts the primes below `limit` on rayon's global pool, in ranges of
+/// `chunk` numbers: one call from Python keeps every core busy.
 #[pyfunction]
 pub fn count_primes_rayon(py: Python<'_>, limit: u64, chunk: u64) -> u64 {
     // Detached first: this thread only waits for the workers, and Python's
@@ -53,7 +53,7 @@ fn report(limit: u64, chunk: u64, progress: &Py<PyAny>) -> PyResult<u64> {
             Python::attach(|py| progress.call1(py, (start, count)).map(drop))?;
             Ok(count)
         })
-        // After an error no new job starts; an error is what Python sees raised.
+        // After an error rayon stops as soon as it can; an error is what Python sees raised.
         .try_reduce(|| 0, |a, b| Ok(a + b))
 }
 // ANCHOR_END: rayon
