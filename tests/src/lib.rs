@@ -91,3 +91,39 @@ fn kill_group(child: &mut std::process::Child) {
 // One empty module per chapter, documented by the chapter itself: its Rust
 // blocks are this crate's doctests.
 include!(concat!(env!("OUT_DIR"), "/doctests.rs"));
+
+/// Checks, from the JSON messages of a `cargo build` that built PyO3, that
+/// PyO3 was configured for the `python3` the tests run. PyO3's build asks the
+/// interpreter once (`PYO3_PYTHON`, set in `.cargo/config.toml`) and is not
+/// rebuilt when `python3` becomes another version (another pyenv version,
+/// say); an extension module built for one version and loaded by another may
+/// import and then misbehave. Panics saying how to rebuild.
+pub fn check_pyo3_python(cargo_messages: &str) {
+    // `Py_3_7` ... `Py_3_N` in the `cfgs` of pyo3-ffi's build script: the
+    // newest is the interpreter's version (the lines are JSON, read as text).
+    let built_for = cargo_messages
+        .lines()
+        .filter(|line| {
+            line.contains(r#""reason":"build-script-executed""#) && line.contains("pyo3-ffi")
+        })
+        .flat_map(|line| line.split(r#""Py_3_"#).skip(1))
+        .filter_map(|rest| rest.split('"').next()?.parse::<u32>().ok())
+        .max();
+    let Some(minor) = built_for else {
+        panic!("the cargo build did not say which Python PyO3 was configured for");
+    };
+    let output = Command::new("python3")
+        .args(["-c", "import sys; print(sys.version_info.minor)"])
+        .output()
+        .expect("run python3 (the tests need it)");
+    let here: u32 = String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .expect("python3's minor version");
+    assert!(
+        here == minor,
+        "PyO3 was configured for Python 3.{minor}, and python3 is now 3.{here}: the extension \
+         modules would be loaded by another Python than the one they were built for. Rebuild \
+         them with `cargo clean -p pyo3-build-config`, then run the tests again"
+    );
+}

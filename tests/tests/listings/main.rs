@@ -443,6 +443,7 @@ fn extensions() -> &'static PathBuf {
             "building the extension modules failed:\n{}",
             String::from_utf8_lossy(&output.stderr)
         );
+        book_tests::check_pyo3_python(&String::from_utf8_lossy(&output.stdout));
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("python-extensions");
         fs::create_dir_all(&dir).unwrap();
         let mut copied = 0;
@@ -474,6 +475,37 @@ fn extensions() -> &'static PathBuf {
         );
         dir
     })
+}
+
+/// An include of a missing anchor shows nothing, without a word from mdBook:
+/// every `{{#include FILE:NAME}}` and `{{#rustdoc_include FILE:NAME}}` of a
+/// chapter names an anchor its file has.
+#[test]
+fn every_included_anchor_exists() {
+    let root = book_root();
+    let include =
+        Regex::new(r"\{\{#(?:rustdoc_)?include \.\./([^:}]+):([A-Za-z_][\w-]*)\}\}").unwrap();
+    let mut problems = Vec::new();
+    for entry in fs::read_dir(root.join("src")).unwrap() {
+        let page = entry.unwrap().path();
+        let text = fs::read_to_string(&page).unwrap_or_default();
+        for c in include.captures_iter(&text) {
+            let file = fs::read_to_string(root.join(&c[1])).unwrap_or_default();
+            let (start, end) = (
+                format!("ANCHOR: {}", &c[2]),
+                format!("ANCHOR_END: {}", &c[2]),
+            );
+            if !file.contains(&start) || !file.contains(&end) {
+                problems.push(format!(
+                    "{} includes {}:{}, which has no `{start}` and `{end}`",
+                    page.display(),
+                    &c[1],
+                    &c[2]
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// Every listing file has a test and an output file that a chapter shows,

@@ -148,6 +148,8 @@ fn crates() -> &'static Vec<String> {
             "building the workspace failed:\n{}",
             String::from_utf8_lossy(&output.stderr)
         );
+        // The exercises' extension modules link this build's PyO3.
+        book_tests::check_pyo3_python(&String::from_utf8_lossy(&output.stdout));
         // Crate name -> (version, rlib): the newest version wins (rand 0.8 is
         // also in the build, for mdBook).
         let mut found: BTreeMap<String, (Vec<u64>, String)> = BTreeMap::new();
