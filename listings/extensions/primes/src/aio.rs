@@ -9,10 +9,10 @@ use pyo3::prelude::*;
 /// then returns the name and the id of the thread the sleep ended on.
 #[pyfunction]
 pub fn tokio_sleep(py: Python<'_>, ms: u64) -> PyResult<Bound<'_, PyAny>> {
-    let mut guard = SleepGuard { ended: false };
     // The future must be `Send + 'static`: it runs on tokio's threads, not
     // on this one. It holds no `Python` token, so it never holds the GIL.
     pyo3_async_runtimes::tokio::future_into_py(py, async move {
+        let mut guard = SleepGuard { ended: false };
         tokio::time::sleep(Duration::from_millis(ms)).await;
         guard.end();
         let thread = thread::current();

@@ -13,8 +13,10 @@ pub fn count_primes(start: u64, end: u64) -> u64 {
 }
 
 fn is_prime(n: u64) -> bool {
+    // `d <= n / d`, not `d * d <= n`: Python may pass any u64, and d * d
+    // overflows past 2^32.
     (2..)
-        .take_while(|d| d * d <= n)
+        .take_while(|&d| d <= n / d)
         .all(|d| !n.is_multiple_of(d))
 }
 
