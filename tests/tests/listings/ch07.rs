@@ -94,7 +94,7 @@ listings! {
         ],
         ..kind(Kind::Python)
     },
-    // Chapter 7's table, full size: forty seconds of CPython counting,
+    // Chapter 7's table, full size: over half a minute of CPython counting,
     // so regenerated with the outputs and not run by `cargo test`.
     ch07_07_measured: Listing {
         rules: TABLE,
