@@ -10,7 +10,8 @@ use pyo3::prelude::*;
 #[pyfunction]
 pub fn tokio_sleep(py: Python<'_>, ms: u64) -> PyResult<Bound<'_, PyAny>> {
     // The future must be `Send + 'static`: it runs on tokio's threads, not
-    // on this one. It holds no `Python` token, so it never holds the GIL.
+    // on this one. It cannot hold a `Python` token (not `Send`) and never
+    // calls `Python::attach`, so it runs without the GIL.
     pyo3_async_runtimes::tokio::future_into_py(py, async move {
         let mut guard = SleepGuard { ended: false };
         tokio::time::sleep(Duration::from_millis(ms)).await;

@@ -2,6 +2,7 @@
 use std::sync::{Condvar, LazyLock, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 // ANCHOR: count
@@ -84,16 +85,23 @@ impl Gate {
     }
 }
 
+/// Seconds from Python as a `Duration`: `ValueError` for a negative, NaN or
+/// huge value, rather than the panic of `Duration::from_secs_f64`.
+fn timeout(seconds: f64) -> PyResult<Duration> {
+    Duration::try_from_secs_f64(seconds).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
 /// Waits at the gate holding the GIL.
 #[pyfunction]
-pub fn wait_held(seconds: f64) -> bool {
-    GATE.wait(Duration::from_secs_f64(seconds))
+pub fn wait_held(seconds: f64) -> PyResult<bool> {
+    Ok(GATE.wait(timeout(seconds)?))
 }
 
 /// Waits at the gate with the GIL released.
 #[pyfunction]
-pub fn wait_detached(py: Python<'_>, seconds: f64) -> bool {
-    py.detach(|| GATE.wait(Duration::from_secs_f64(seconds)))
+pub fn wait_detached(py: Python<'_>, seconds: f64) -> PyResult<bool> {
+    let timeout = timeout(seconds)?;
+    Ok(py.detach(|| GATE.wait(timeout)))
 }
 
 /// Whether a thread is waiting at the gate now.
