@@ -150,9 +150,13 @@ fn crates() -> &'static Vec<String> {
         );
         // The exercises' extension modules link this build's PyO3.
         book_tests::check_pyo3_python(&String::from_utf8_lossy(&output.stdout));
-        // Crate name -> (version, rlib): the newest version wins (rand 0.8 is
-        // also in the build, for mdBook).
-        let mut found: BTreeMap<String, (Vec<u64>, String)> = BTreeMap::new();
+        // Crate name -> ((version, features), rlib): the newest version wins
+        // (rand 0.8 is also in the build, for mdBook), and of one version the
+        // build with the most features: mdBook, a build dependency, has its
+        // own tokio, built for the build script with fewer features than the
+        // workspace's (no `test-util`), and cargo reports the two in
+        // whichever order they finish.
+        let mut found: BTreeMap<String, ((Vec<u64>, usize), String)> = BTreeMap::new();
         let mut deps_dir = None;
         for line in String::from_utf8_lossy(&output.stdout).lines() {
             let message: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -177,6 +181,8 @@ fn crates() -> &'static Vec<String> {
                 .split('.')
                 .map(|part| part.parse().unwrap_or(0))
                 .collect();
+            let features = message["features"].as_array().map_or(0, Vec::len);
+            let key = (version, features);
             let rlib = message["filenames"]
                 .as_array()
                 .into_iter()
@@ -185,8 +191,8 @@ fn crates() -> &'static Vec<String> {
                 .find(|f| f.ends_with(".rlib"));
             if let Some(rlib) = rlib {
                 deps_dir = Path::new(rlib).parent().map(Path::to_path_buf);
-                if found.get(name).is_none_or(|(v, _)| version > *v) {
-                    found.insert(name.to_string(), (version, rlib.to_string()));
+                if found.get(name).is_none_or(|(k, _)| key > *k) {
+                    found.insert(name.to_string(), (key, rlib.to_string()));
                 }
             }
         }
