@@ -28,6 +28,9 @@ pub fn compile(
     fs::create_dir_all(&cache).unwrap();
     let mut hasher = std::hash::DefaultHasher::new();
     (main, sources, args, with_crates, rustc_version()).hash(&mut hasher);
+    // And how this file compiles: a fix here must not find a result (an
+    // error, say) cached by the version before it.
+    include_str!("mod.rs").hash(&mut hasher);
     if with_crates {
         // The crates are built for the whole workspace, so any member's
         // manifest may change their features.
