@@ -65,7 +65,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let (limit, chunk) = (3_000_000, 10_000);
+    let (limit, chunk) = (1_500_000, 10_000);
     let threads = thread::available_parallelism().map_or(1, |n| n.get());
 
     let start = Instant::now();
