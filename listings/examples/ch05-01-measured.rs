@@ -9,6 +9,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+use tokio::runtime::{Builder, Runtime};
 
 /// How much work: the full size the chapter shows, or a quick run.
 struct Size {
@@ -22,14 +23,18 @@ struct Size {
     threads: usize,
     /// How long each task or thread sleeps.
     pause: Duration,
+    /// Every way is timed this many times, on both sides, and the table
+    /// gives the median and the range.
+    rounds: usize,
 }
 
 const FULL: Size = Size {
-    limit: 3_000_000,
+    limit: 1_000_000,
     chunk: 10_000,
     tasks: 100_000,
     threads: 10_000,
     pause: Duration::from_secs(1),
+    rounds: 5,
 };
 
 const QUICK: Size = Size {
@@ -38,11 +43,8 @@ const QUICK: Size = Size {
     tasks: 2_000,
     threads: 200,
     pause: Duration::from_millis(100),
+    rounds: 3,
 };
-
-/// Rust's times are the best of this many rounds: each takes a fraction of a
-/// second, so one busy moment of the machine would distort a single round.
-const ROUNDS: usize = 3;
 
 const PYTHON_HALF: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/python/ch05-01-in-cpython.py");
 
@@ -107,27 +109,70 @@ fn with_rayon(chunks: &[(u64, u64)]) -> usize {
         .map(|&(start, end)| count_primes(start, end))
         .sum()
 }
+
+/// Another algorithm: the sieve of Eratosthenes crosses out the multiples of
+/// each prime, and what is left is prime.
+fn sieve(limit: u64) -> usize {
+    let limit = limit as usize;
+    let mut is_prime = vec![true; limit];
+    for n in (2..limit).take_while(|n| n * n < limit) {
+        if is_prime[n] {
+            for multiple in (n * n..limit).step_by(n) {
+                is_prime[multiple] = false;
+            }
+        }
+    }
+    is_prime.iter().skip(2).filter(|&&p| p).count()
+}
 // ANCHOR_END: cpu
 
-/// The best time of `ROUNDS` runs of `work`, and what it returned.
-fn best_of(mut work: impl FnMut() -> usize) -> (Duration, usize) {
-    let mut best = (Duration::MAX, 0);
-    for _ in 0..ROUNDS {
-        let start = Instant::now();
-        let primes = work();
-        best = best.min((start.elapsed(), primes));
+/// The median, fastest and slowest of some timings, in seconds.
+#[derive(Clone, Copy)]
+struct Spread {
+    median: f64,
+    fastest: f64,
+    slowest: f64,
+}
+
+fn spread(mut seconds: Vec<f64>) -> Spread {
+    seconds.sort_by(f64::total_cmp);
+    let n = seconds.len();
+    let median = if n % 2 == 1 {
+        seconds[n / 2]
+    } else {
+        (seconds[n / 2 - 1] + seconds[n / 2]) / 2.0
+    };
+    Spread {
+        median,
+        fastest: seconds[0],
+        slowest: seconds[n - 1],
     }
-    best
+}
+
+/// The median of some numbers.
+fn median(numbers: Vec<f64>) -> f64 {
+    spread(numbers).median
 }
 
 // ANCHOR: waiting
+/// tokio's two runtimes: one that runs every task on the thread that calls
+/// `block_on`, as asyncio runs them on its one thread, or one with a worker
+/// thread per core.
+fn runtime(kind: &str) -> Option<std::io::Result<Runtime>> {
+    match kind {
+        "tokio-current-thread" => Some(Builder::new_current_thread().enable_time().build()),
+        "tokio-multi-thread" => Some(Builder::new_multi_thread().enable_time().build()),
+        _ => None,
+    }
+}
+
 /// `tasks` tokio tasks that each sleep for `pause`, spawned as fast as
-/// possible: how long until all are done, and the most alive at once.
-fn sleep_in_tasks(tasks: usize, pause: Duration) -> (Duration, usize) {
-    let runtime = tokio::runtime::Runtime::new().expect("start tokio's runtime");
+/// possible on `runtime`: how long until all are done, and the most alive
+/// at once.
+fn sleep_in_tasks(runtime: Runtime, tasks: usize, pause: Duration) -> (Duration, usize) {
     runtime.block_on(async {
-        // Spawned from a task on a worker thread, as the CPython half creates
-        // its tasks inside a coroutine.
+        // Spawned from a task, run by the runtime, as the CPython half
+        // creates its tasks inside a coroutine.
         let measure = tokio::spawn(async move {
             let metrics = tokio::runtime::Handle::current().metrics();
             let (start, mut most) = (Instant::now(), 0);
@@ -179,9 +224,13 @@ fn peak_memory() -> Option<u64> {
 /// The child process that measures one kind of waiting, so that its peak
 /// memory is its own: prints the line the CPython half prints.
 fn child(kind: &str, count: usize, pause: Duration) -> ExitCode {
-    let (time, at_once) = match kind {
-        "tokio" => sleep_in_tasks(count, pause),
-        "threads" => match sleep_in_threads(count, pause) {
+    let (time, at_once) = match (kind, runtime(kind)) {
+        (_, Some(Ok(runtime))) => sleep_in_tasks(runtime, count, pause),
+        (_, Some(Err(e))) => {
+            eprintln!("could not start tokio's runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+        ("threads", None) => match sleep_in_threads(count, pause) {
             Ok(measured) => measured,
             Err(e) => {
                 eprintln!("could not start {count} threads: {e}");
@@ -231,13 +280,16 @@ fn myself(args: &[String]) -> Result<String, String> {
     run(&exe.to_string_lossy(), &all)
 }
 
-/// What a line of a measurement says, such as `sequential: 9592 primes in
-/// 0.4570 s` or `tokio: 2000 in 0.1626 s, at most 2000 at once, peak 26869760
-/// bytes`.
+/// What a line of a measurement says, such as `for loop: 9592 primes in
+/// 0.4570 s, fastest 0.4512 s, slowest 0.4790 s` or `tokio-multi-thread: 2000
+/// in 0.1626 s, at most 2000 at once, peak 26869760 bytes`.
 struct Measured {
     /// The number after the name: primes found, or tasks or threads started.
     count: usize,
+    /// The time, or, over several rounds, their median.
     seconds: f64,
+    fastest: Option<f64>,
+    slowest: Option<f64>,
     /// The most tasks or threads alive at the same moment.
     at_once: Option<usize>,
     /// The process's peak memory, in bytes, where the system reports it.
@@ -264,6 +316,8 @@ fn measured(output: &str, name: &str) -> Result<Measured, String> {
             .and_then(|i| i.checked_sub(1))
             .and_then(number)
             .ok_or_else(|| format!("no time in {line:?}"))?,
+        fastest: after("fastest"),
+        slowest: after("slowest"),
         at_once: after("most").map(|n| n as usize),
         peak: after("peak").map(|b| b as u64),
     })
@@ -282,128 +336,200 @@ fn thousands(n: u64) -> String {
     out
 }
 
-/// How many times faster the second time is than the first.
-fn faster(python: f64, rust: f64) -> String {
-    if rust <= python {
-        format!("{:.1}x faster", python / rust)
+/// A row of timings: the median, then the range.
+fn timed(name: &str, time: Spread, rest: &str) {
+    let range = format!("{:.3}-{:.3}", time.fastest, time.slowest);
+    let line = format!("{name:<30}{:>8.3} s  {range:<12}{rest}", time.median);
+    println!("{}", line.trim_end());
+}
+
+/// How many times faster `b` is than `a`, both medians.
+fn ratio(a: f64, b: f64) -> String {
+    if b <= a {
+        format!("{:>5.1}x faster", a / b)
     } else {
-        format!("{:.1}x slower", rust / python)
+        format!("{:>5.1}x slower", b / a)
     }
 }
 
-/// How many times less memory the second peak is than the first.
-fn less_memory(python: u64, rust: u64) -> String {
-    if rust <= python {
-        format!("{:.1}x less memory", python as f64 / rust as f64)
-    } else {
-        format!("{:.1}x more memory", rust as f64 / python as f64)
-    }
-}
-
-fn header(title: &str, last: &str) {
-    println!("{title}");
-    println!("{:<32}{:>11}{:>12}   {last}", "", "time", "speedup");
-}
-
-/// A row of the table: `speedup` is already formatted.
-fn row(name: &str, seconds: f64, speedup: String, rest: &str) {
-    println!(
-        "{}",
-        format!("{name:<32}{seconds:>9.3} s{speedup:>12}   {rest}").trim_end()
-    );
-}
-
-/// The CPython half's three ways, then Rust's four, on the same chunks.
+/// The Python half's ways, then Rust's, on the same chunks, every way timed
+/// `size.rounds` times in turns.
 fn cpu_rows(size: &Size, workers: usize) -> Result<(), String> {
     let work = chunks(size.limit, size.chunk);
-    let title = format!(
-        "Counting the primes below {} by trial division, in {} chunks of {} \
-         (Rust: best of {ROUNDS} rounds)",
+    println!(
+        "The primes below {} by trial division, in {} chunks of {}",
         thousands(size.limit),
         work.len(),
         thousands(size.chunk)
     );
-    header(&title, "Rust vs CPython");
+    println!(
+        "Each way {} times, in turns: median and range (fastest-slowest)",
+        size.rounds
+    );
+    println!("{:<30}{:>10}  {:<12}speedup", "", "median", "range");
     let cpython = python(&[
         "cpu".into(),
         size.limit.to_string(),
         size.chunk.to_string(),
         workers.to_string(),
+        size.rounds.to_string(),
     ])?;
-    let mut python_rows = Vec::new();
-    for name in ["sequential", "thread pool", "process pool"] {
-        let Measured {
-            seconds,
-            count: primes,
-            ..
-        } = measured(&cpython, name)?;
-        let (first, counted) = python_rows
-            .first()
-            .map_or((seconds, primes), |&(_, first, counted)| (first, counted));
-        if primes != counted {
-            return Err(format!(
-                "CPython's {name} found {primes} primes, its sequential {counted}"
-            ));
-        }
-        row(
-            &format!("CPython {name}"),
-            seconds,
-            format!("{:.2}x", first / seconds),
-            "",
-        );
-        python_rows.push((name, seconds, primes));
-    }
-    let primes = python_rows[0].2;
+    let from_python = |name: &str| -> Result<(Spread, usize), String> {
+        let m = measured(&cpython, name)?;
+        let time = Spread {
+            median: m.seconds,
+            fastest: m.fastest.ok_or_else(|| format!("no range for {name}"))?,
+            slowest: m.slowest.ok_or_else(|| format!("no range for {name}"))?,
+        };
+        Ok((time, m.count))
+    };
 
-    // Each Rust way, and the CPython row it does the same as.
-    type Way<'a> = Box<dyn FnMut() -> usize + 'a>;
-    let ways: [(&str, Option<usize>, Way); 4] = [
-        ("sequential", Some(0), Box::new(|| sequential(&work))),
-        ("two halves", None, Box::new(|| two_halves(size.limit))),
+    // Rust's ways, timed as the Python half times its own: in turns.
+    type Way<'a> = Box<dyn Fn() -> usize + 'a>;
+    let ways: [(&str, Way); 5] = [
+        ("sequential", Box::new(|| sequential(&work))),
+        ("two halves", Box::new(|| two_halves(size.limit))),
         (
             "threads + shared counter",
-            Some(1),
             Box::new(|| shared_counter(&work, workers)),
         ),
-        ("rayon", Some(2), Box::new(|| with_rayon(&work))),
+        ("rayon", Box::new(|| with_rayon(&work))),
+        ("sieve", Box::new(|| sieve(size.limit))),
     ];
-    let mut rust_sequential = None;
-    for (name, same_as, mut way) in ways {
-        let (time, found) = best_of(&mut way);
-        if found != primes {
-            return Err(format!(
-                "Rust's {name} found {found} primes, CPython {primes}"
-            ));
+    let mut times = vec![Vec::new(); ways.len()];
+    let mut counts = Vec::new();
+    for _ in 0..size.rounds {
+        for ((_, way), times) in ways.iter().zip(&mut times) {
+            let start = Instant::now();
+            counts.push(way());
+            times.push(start.elapsed().as_secs_f64());
         }
-        let seconds = time.as_secs_f64();
-        let first = *rust_sequential.get_or_insert(seconds);
-        let versus = same_as.map_or(String::new(), |i| {
-            let (python_name, python_seconds, _) = python_rows[i];
-            format!(
-                "{} than CPython {python_name}",
-                faster(python_seconds, seconds)
-            )
-        });
-        row(
-            &format!("Rust {name}"),
-            seconds,
-            format!("{:.2}x", first / seconds),
-            &versus,
+    }
+    let rust: Vec<Spread> = times.into_iter().map(spread).collect();
+
+    // Every way must find the same number of primes.
+    let (for_loop, primes) = from_python("for loop")?;
+    let python_rows = [
+        ("CPython while loop, 1 thread", "while loop"),
+        ("CPython for loop, 1 thread", "for loop"),
+        ("CPython for loop, thread pool", "thread pool"),
+        ("CPython for loop, process pool", "process pool"),
+        ("numba, 1 thread", "numba"),
+        ("numba prange", "numba prange"),
+        ("extension, thread pool", "extension in threads"),
+        ("extension, rayon inside", "extension rayon"),
+        ("CPython sieve, 1 thread", "sieve"),
+    ];
+    let mut python_times = std::collections::HashMap::new();
+    for (row, name) in python_rows {
+        let (time, found) = from_python(name)?;
+        if found != primes {
+            return Err(format!("{row} found {found} primes, the for loop {primes}"));
+        }
+        python_times.insert(name, time);
+    }
+    if let Some(found) = counts.iter().find(|&&found| found != primes) {
+        return Err(format!("a Rust way found {found} primes, CPython {primes}"));
+    }
+    let numba = python_times["numba"].median;
+    let base = |name: &str| match name {
+        n if n.starts_with("CPython") => for_loop.median,
+        n if n.starts_with("numba") => numba,
+        _ => rust[0].median,
+    };
+    let speedup = |name: &str, time: Spread| format!("{:>6.2}x", base(name) / time.median);
+    for (row, name) in python_rows.iter().take(8) {
+        let time = python_times[name];
+        timed(row, time, &speedup(row, time));
+    }
+    for ((name, _), &time) in ways.iter().zip(&rust).take(4) {
+        let row = format!("Rust {name}");
+        timed(&row, time, &speedup(&row, time));
+    }
+    println!("Another algorithm, the sieve of Eratosthenes, on one thread:");
+    timed("CPython sieve, 1 thread", python_times["sieve"], "");
+    timed("Rust sieve, 1 thread", rust[4], "");
+    println!(
+        "(numba compiled its two functions at their first calls, in {:.3} s, once)",
+        measured(&cpython, "numba compile")?.seconds
+    );
+
+    println!("The same job, the best each side does it (ratios of medians):");
+    let pairs = [
+        ("Rust sequential", rust[0], "CPython for loop", for_loop),
+        ("Rust sequential", rust[0], "numba", python_times["numba"]),
+        (
+            "Rust rayon",
+            rust[3],
+            "CPython process pool",
+            python_times["process pool"],
+        ),
+        (
+            "Rust rayon",
+            rust[3],
+            "numba prange",
+            python_times["numba prange"],
+        ),
+        (
+            "extension, rayon inside",
+            python_times["extension rayon"],
+            "numba prange",
+            python_times["numba prange"],
+        ),
+        (
+            "Rust sieve",
+            rust[4],
+            "CPython sieve",
+            python_times["sieve"],
+        ),
+    ];
+    for (rust_name, rust_time, python_name, python_time) in pairs {
+        let pair = format!("{rust_name} vs {python_name}:");
+        println!(
+            "  {pair:<44}{}",
+            ratio(python_time.median, rust_time.median)
         );
     }
     Ok(())
 }
 
-/// Each kind of waiting in a fresh process of each language, so that each
-/// peak memory belongs to that measurement alone.
+/// What a kind of waiting cost, over `size.rounds` fresh processes.
+struct Waited {
+    time: Spread,
+    /// The time beyond one pause, per task or thread, in seconds.
+    per_task: f64,
+    /// The peak memory above a process that starts none, per task or thread
+    /// alive at once, in bytes.
+    memory: Option<f64>,
+    at_once: usize,
+}
+
+/// Each kind of waiting in a fresh process of each language, `size.rounds`
+/// times in turns, so that each peak memory belongs to one measurement alone.
 fn waiting_rows(size: &Size) -> Result<(), String> {
     let seconds = size.pause.as_secs_f64();
-    header(
-        &format!(
-            "Waiting: tasks or threads that each sleep {seconds} s, started as fast as possible"
-        ),
-        "peak memory, and per task or thread alive at once",
+    println!(
+        "Waiting: {} tasks or {} threads that each sleep {seconds} s, started at once",
+        thousands(size.tasks as u64),
+        thousands(size.threads as u64)
     );
+    println!(
+        "Each way {} times, each in a fresh process: median and range",
+        size.rounds
+    );
+    println!(
+        "{:<30}{:>10}  {:<12}{:>9}{:>9}{:>8}",
+        "", "time", "range", "per task", "memory", "at once"
+    );
+    let python_kinds = ["asyncio", "asyncio-eager", "uvloop", "threads"];
+    let rust_kinds = ["tokio-current-thread", "tokio-multi-thread", "threads"];
+    let count = |kind: &str| {
+        if kind == "threads" {
+            size.threads
+        } else {
+            size.tasks
+        }
+    };
     let python_args =
         |kind: &str, count: usize| [kind.into(), count.to_string(), seconds.to_string()];
     let rust_args = |kind: &str, count: usize| {
@@ -413,74 +539,121 @@ fn waiting_rows(size: &Size) -> Result<(), String> {
             size.pause.as_millis().to_string(),
         ]
     };
-    // What each process needs before it starts any: the baseline of each peak.
-    let python_base = measured(&python(&python_args("threads", 0))?, "threads")?.peak;
-    let rust_base = measured(&myself(&rust_args("threads", 0))?, "threads")?.peak;
-    // The peak, and the peak above the baseline per task or thread alive at once.
-    let memory = |run: &Measured, base: Option<u64>| {
-        let at_once = run.at_once.unwrap_or(run.count);
-        let memory = match (run.peak, base) {
-            (Some(peak), Some(base)) => format!(
-                "{:>7.1} MB {:>7} B each",
-                peak as f64 / 1e6,
-                peak.saturating_sub(base) / at_once.max(1) as u64
-            ),
-            _ => "n/a".to_string(),
-        };
-        format!("{memory}, {at_once:>6} at once")
-    };
-    for (count, python_kind, rust_kind, what) in [
-        (size.tasks, "asyncio", "tokio", "tasks"),
-        (size.threads, "threads", "threads", "threads"),
-    ] {
-        let n = thousands(count as u64);
-        // One after the other, they would take `count` pauses.
-        let one_by_one = count as f64 * seconds;
-        let cpython = measured(&python(&python_args(python_kind, count))?, python_kind)?;
-        let rust = measured(&myself(&rust_args(rust_kind, count))?, rust_kind)?;
-        let python_name = if python_kind == "asyncio" {
-            "asyncio tasks"
-        } else {
-            what
-        };
-        let rust_name = if rust_kind == "tokio" {
-            "tokio tasks"
-        } else {
-            what
-        };
-        row(
-            &format!("CPython {n} {python_name}"),
-            cpython.seconds,
-            format!("{:.0}x", one_by_one / cpython.seconds),
-            &memory(&cpython, python_base),
-        );
-        let less = match (cpython.peak, rust.peak) {
-            (Some(p), Some(r)) => format!(", {}", less_memory(p, r)),
-            _ => String::new(),
-        };
-        row(
-            &format!("Rust {n} {rust_name}"),
-            rust.seconds,
-            format!("{:.0}x", one_by_one / rust.seconds),
-            &format!(
-                "{}   {}{less}",
-                memory(&rust, rust_base),
-                faster(cpython.seconds, rust.seconds)
-            ),
-        );
+    let mut runs: Vec<Vec<Measured>> = (0..python_kinds.len() + rust_kinds.len() + 2)
+        .map(|_| Vec::new())
+        .collect();
+    let mut not_here = Vec::new();
+    for _ in 0..size.rounds {
+        // First a process of each language that starts none: the baseline.
+        runs[0].push(measured(&python(&python_args("threads", 0))?, "threads")?);
+        runs[1].push(measured(&myself(&rust_args("threads", 0))?, "threads")?);
+        for (i, kind) in python_kinds.iter().enumerate() {
+            let output = python(&python_args(kind, count(kind)))?;
+            match output.strip_prefix(&format!("{kind}: n/a, ")) {
+                Some(why) => not_here.push((i, why.trim().to_string())),
+                None => runs[2 + i].push(measured(&output, kind)?),
+            }
+        }
+        for (i, kind) in rust_kinds.iter().enumerate() {
+            let output = myself(&rust_args(kind, count(kind)))?;
+            runs[2 + python_kinds.len() + i].push(measured(&output, kind)?);
+        }
     }
+    let base = |runs: &[Measured]| -> Option<f64> {
+        let peaks: Option<Vec<f64>> = runs.iter().map(|m| m.peak.map(|p| p as f64)).collect();
+        peaks.map(median)
+    };
+    let (python_base, rust_base) = (base(&runs[0]), base(&runs[1]));
+    let waited = |runs: &[Measured], base: Option<f64>| -> Option<Waited> {
+        if runs.is_empty() {
+            return None;
+        }
+        let time = spread(runs.iter().map(|m| m.seconds).collect());
+        let count = runs[0].count.max(1) as f64;
+        let at_once = median(
+            runs.iter()
+                .map(|m| m.at_once.unwrap_or(m.count) as f64)
+                .collect(),
+        );
+        let memory = runs
+            .iter()
+            .map(|m| {
+                let (peak, base) = (m.peak? as f64, base?);
+                Some((peak - base).max(0.0) / m.at_once.unwrap_or(m.count).max(1) as f64)
+            })
+            .collect::<Option<Vec<f64>>>()
+            .map(median);
+        Some(Waited {
+            time,
+            per_task: (time.median - seconds) / count,
+            memory,
+            at_once: at_once as usize,
+        })
+    };
+    // Each row's name, and the index of its runs.
+    let rows: Vec<(&str, Option<Waited>)> = [
+        ("asyncio", 2, python_base),
+        ("asyncio, eager tasks", 3, python_base),
+        ("asyncio on uvloop", 4, python_base),
+        ("tokio current_thread", 6, rust_base),
+        ("tokio multi_thread", 7, rust_base),
+        ("CPython threads", 5, python_base),
+        ("Rust threads", 8, rust_base),
+    ]
+    .into_iter()
+    .map(|(name, i, base)| {
+        let row = waited(&runs[i], base);
+        match &row {
+            Some(w) => {
+                let memory = w.memory.map_or("n/a".into(), |b| format!("{b:.0} B"));
+                let rest = format!("{:>6.1} µs{memory:>9}{:>8}", w.per_task * 1e6, w.at_once);
+                timed(name, w.time, &rest);
+            }
+            None => {
+                let why = not_here.iter().find(|(kind, _)| 2 + kind == i);
+                let why = why.map_or("not measured", |(_, why)| why.as_str());
+                println!("{name:<30}{why}");
+            }
+        }
+        (name, row)
+    })
+    .collect();
+    println!("per task: the time beyond the {seconds} s sleep, per task or thread started");
     println!(
-        "(a process that starts none: CPython {}, Rust {})",
-        memory_alone(python_base),
+        "memory: the peak above a process that starts none (CPython {},",
+        memory_alone(python_base)
+    );
+    println!(
+        "Rust {}), per task or thread alive at once",
         memory_alone(rust_base)
     );
+    let row = |name: &str| {
+        rows.iter()
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, w)| w.as_ref())
+    };
+    println!("The same job (ratios of medians, per task or thread):");
+    for (rust_name, python_name) in [
+        ("tokio current_thread", "asyncio on uvloop"),
+        ("tokio current_thread", "asyncio"),
+        ("Rust threads", "CPython threads"),
+    ] {
+        let (Some(r), Some(p)) = (row(rust_name), row(python_name)) else {
+            continue;
+        };
+        let memory = match (r.memory, p.memory) {
+            (Some(r), Some(p)) if r > 0.0 && p >= r => format!(", {:.1}x less memory", p / r),
+            (Some(r), Some(p)) if p > 0.0 => format!(", {:.1}x more memory", r / p),
+            _ => String::new(),
+        };
+        let pair = format!("{rust_name} vs {python_name}:");
+        println!("  {pair:<44}{}{memory}", ratio(p.per_task, r.per_task));
+    }
     Ok(())
 }
 
-fn memory_alone(peak: Option<u64>) -> String {
-    peak.map_or("n/a".into(), |bytes| {
-        format!("{:.1} MB", bytes as f64 / 1e6)
-    })
+fn memory_alone(peak: Option<f64>) -> String {
+    peak.map_or("n/a".into(), |bytes| format!("{:.1} MB", bytes / 1e6))
 }
 
 fn measure(size: &Size) -> Result<(), String> {

@@ -44,163 +44,155 @@ pub fn job_timeline(output: &str) -> String {
     timeline.svg()
 }
 
-/// Figure 5-1: the rows of Chapter 5's benchmark as horizontal bars, CPython
-/// and Rust in two colours. The CPU rows on a logarithmic time axis (so that
-/// a 2x speedup and a 25x gap both show), the waiting rows by peak memory.
+/// Chapter 5's table as a chart: each way of counting the primes as a dot at
+/// its median time on a log axis, with a line across its fastest and slowest
+/// rounds (a dot's position carries the time, so the log axis stretches no
+/// length), then each way of waiting by its memory per task, as bars on a
+/// linear axis from 0.
 pub fn measured_chart(output: &str) -> String {
-    let cpu = Regex::new(
-        r"(?m)^(CPython|Rust) (sequential|thread pool|process pool|two halves|threads \+ shared counter|rayon) +([\d.]+) s +([\d.]+)x",
-    )
-    .unwrap();
-    let waiting = Regex::new(
-        r"(?m)^(CPython|Rust) ([\d,]+ (?:asyncio tasks|tokio tasks|threads)) +([\d.]+) s +\d+x +([\d.]+) MB",
-    )
-    .unwrap();
-    let cpu: Vec<(String, String, f64, f64)> = cpu
-        .captures_iter(output)
-        .map(|c| {
-            let (time, speedup) = (c[3].parse().unwrap(), c[4].parse().unwrap());
-            (c[1].to_string(), c[2].to_string(), time, speedup)
-        })
+    let timed = Regex::new(r"(?m)^(\S.*?[a-z]) +(\d+\.\d+) s  (\d+\.\d+)-(\d+\.\d+)").unwrap();
+    let memory = Regex::new(r"(?m)^(\S.*?[a-z]) +\d+\.\d+ s  \S+ +\d+\.\d µs +(\d+) B").unwrap();
+    // The ways of counting come before the waiting table.
+    let counting = output.split("\nWaiting:").next().unwrap();
+    let rows: Vec<(String, [f64; 3])> = timed
+        .captures_iter(counting)
+        .map(|c| (c[1].to_string(), [2, 3, 4].map(|i| c[i].parse().unwrap())))
         .collect();
-    let waiting: Vec<(String, String, f64, f64)> = waiting
+    let waiting: Vec<(String, f64)> = memory
         .captures_iter(output)
-        .map(|c| {
-            let (time, mb) = (c[3].parse().unwrap(), c[4].parse().unwrap());
-            (c[1].to_string(), c[2].to_string(), time, mb)
-        })
+        .map(|c| (c[1].to_string(), c[2].parse().unwrap()))
         .collect();
-    assert_eq!(cpu.len(), 7, "the benchmark has 7 CPU-bound rows");
-    assert_eq!(waiting.len(), 4, "the benchmark has 4 waiting rows");
+    assert_eq!(
+        rows.len(),
+        14,
+        "the benchmark has 14 ways of counting the primes"
+    );
+    assert!(
+        waiting.len() >= 5,
+        "the benchmark has at least 5 ways of waiting"
+    );
 
-    // Each row's name above its bar, so that the bars get the width: the
+    // Each row's name above its mark, so that the marks get the width: the
     // chart stays narrow enough to read on a phone.
-    let (left, bars, row, width) = (24.0, 346.0, 40.0, WIDTH);
-    let colour = |language: &str| {
-        if language == "Rust" {
-            COLOURS[1]
-        } else {
+    let (left, span, row, width) = (24.0, 440.0, 34.0, WIDTH);
+    let colour = |name: &str| {
+        if name.starts_with("CPython") || name.starts_with("asyncio") {
             COLOURS[0]
+        } else if name.starts_with("numba") {
+            COLOURS[2]
+        } else {
+            COLOURS[1]
+        }
+    };
+    let label = |svg: &mut String, y: f64, name: &str, text: &str| {
+        writeln!(
+            svg,
+            r##"<text x="{left}" y="{ly:.1}" fill="#333">{name}<tspan fill="#555">  {text}</tspan></text>"##,
+            ly = y + 13.0,
+        )
+        .unwrap();
+    };
+    let axis = |svg: &mut String, y: f64, ticks: &[(f64, String)]| {
+        writeln!(
+            svg,
+            r##"<line x1="{left}" y1="{y}" x2="{x2}" y2="{y}" stroke="#666"/>"##,
+            x2 = left + span
+        )
+        .unwrap();
+        for (x, text) in ticks {
+            writeln!(
+                svg,
+                r##"<line x1="{x:.1}" y1="{y}" x2="{x:.1}" y2="{y2}" stroke="#666"/><text x="{x:.1}" y="{ty}" fill="#333" text-anchor="middle">{text}</text>"##,
+                x = left + x,
+                y2 = y + 5.0,
+                ty = y + 20.0,
+            )
+            .unwrap();
         }
     };
     let mut y = 34.0;
-    // Title, 7 bars, axis, gap and title, 4 bars, axis.
-    let height = y + row * 7.0 + 4.0 + 56.0 + row * 4.0 + 4.0 + 34.0;
-    let mut svg = panel(width, height, 14.0);
-    let bar = |svg: &mut String, y: f64, language: &str, label: &str, length: f64, text: &str| {
-        writeln!(
-            svg,
-            r##"<text x="{left}" y="{ly:.1}" fill="#333">{language} {label}</text><rect x="{left}" y="{by:.1}" width="{w:.1}" height="16" rx="3" fill="{c}"/><text x="{tx:.1}" y="{ty:.1}" fill="#333">{text}</text>"##,
-            ly = y + 14.0,
-            by = y + 19.0,
-            ty = y + 32.0,
-            w = length.max(2.0),
-            c = colour(language),
-            tx = left + length.max(2.0) + 6.0,
-        )
-        .unwrap();
-    };
+    let height = y + row * 14.0 + 60.0 + row * waiting.len() as f64 + 34.0;
+    let mut svg = panel(width, height, 13.0);
 
-    // The CPU-bound rows: time on a log scale, from a decade at least twice
-    // below the fastest row (so that its bar shows) to the decade above the
-    // slowest.
-    let low = (cpu.iter().map(|r| r.2).fold(f64::MAX, f64::min) / 2.0)
-        .log10()
-        .floor();
-    let high = cpu
-        .iter()
-        .map(|r| r.2)
-        .fold(0.0, f64::max)
-        .log10()
-        .ceil()
-        .max(low + 1.0);
-    let x = |seconds: f64| bars * (seconds.log10() - low) / (high - low);
+    // Times on a log scale, from the decade below the fastest to the decade
+    // above the slowest.
+    let fastest = rows.iter().map(|r| r.1[1]).fold(f64::MAX, f64::min);
+    let slowest = rows.iter().map(|r| r.1[2]).fold(0.0, f64::max);
+    let (low, high) = (fastest.log10().floor(), slowest.log10().ceil());
+    let high = high.max(low + 1.0);
+    let x = |seconds: f64| span * (seconds.log10() - low) / (high - low);
     writeln!(
         svg,
-        r##"<text x="12" y="22" fill="#333" font-weight="bold">Counting primes: time, on a log scale (shorter is faster)</text>"##
+        r##"<text x="12" y="20" fill="#333" font-weight="bold">Counting primes: median time, log scale (left is faster)</text>"##
     )
     .unwrap();
-    for (language, label, time, speedup) in &cpu {
-        bar(
-            &mut svg,
-            y,
-            language,
-            label,
-            x(*time),
-            &format!("{time:.3} s, {speedup:.2}x"),
-        );
+    for (name, [median, fast, slow]) in &rows {
+        label(&mut svg, y, name, &format!("{median:.3} s"));
+        let (cy, c) = (y + 24.0, colour(name));
+        writeln!(
+            svg,
+            r##"<line x1="{left}" y1="{cy:.1}" x2="{x2}" y2="{cy:.1}" stroke="#ddd"/><line x1="{x1:.1}" y1="{cy:.1}" x2="{x3:.1}" y2="{cy:.1}" stroke="{c}" stroke-width="3"/><circle cx="{cx:.1}" cy="{cy:.1}" r="5" fill="{c}"/>"##,
+            x2 = left + span,
+            x1 = left + x(*fast),
+            x3 = left + x(*slow),
+            cx = left + x(*median),
+        )
+        .unwrap();
         y += row;
     }
-    let axis = y + 4.0;
-    writeln!(
-        svg,
-        r##"<line x1="{left}" y1="{axis}" x2="{x2}" y2="{axis}" stroke="#666"/>"##,
-        x2 = left + bars
-    )
-    .unwrap();
-    for decade in low as i32..=high as i32 {
-        let seconds = 10f64.powi(decade);
-        let tick = left + x(seconds);
-        let label = if decade < 0 {
-            format!("{seconds:.*} s", (-decade) as usize)
-        } else {
-            format!("{seconds:.0} s")
-        };
-        writeln!(
-            svg,
-            r##"<line x1="{tick:.1}" y1="{axis}" x2="{tick:.1}" y2="{y2}" stroke="#666"/><text x="{tick:.1}" y="{ty}" fill="#333" text-anchor="middle">{label}</text>"##,
-            y2 = axis + 5.0,
-            ty = axis + 20.0,
-        )
-        .unwrap();
-    }
+    let ticks: Vec<(f64, String)> = (low as i32..=high as i32)
+        .map(|decade| {
+            let seconds = 10f64.powi(decade);
+            let text = if decade < 0 {
+                format!("{seconds:.*} s", (-decade) as usize)
+            } else {
+                format!("{seconds:.0} s")
+            };
+            (x(seconds), text)
+        })
+        .collect();
+    axis(&mut svg, y + 4.0, &ticks);
 
-    // The waiting rows: peak memory, on a linear scale from 0.
-    y = axis + 56.0;
+    // Memory per task, bars on a linear scale from 0.
+    y += 60.0;
     writeln!(
         svg,
-        r##"<text x="12" y="{ty}" fill="#333" font-weight="bold">Waiting: peak memory (shorter is less)</text>"##,
-        ty = y - 12.0
+        r##"<text x="12" y="{ty}" fill="#333" font-weight="bold">Waiting: memory per task or thread (shorter is less)</text>"##,
+        ty = y - 14.0
     )
     .unwrap();
-    let most = waiting.iter().map(|r| r.3).fold(0.0, f64::max);
+    let most = waiting.iter().map(|r| r.1).fold(0.0, f64::max);
     let step = [
-        1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0,
+        100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0, 20000.0, 50000.0,
     ]
     .into_iter()
     .find(|step| most / step <= 5.0)
-    .unwrap_or(10000.0);
+    .unwrap_or(100000.0);
     let top = (most / step).ceil().max(1.0) * step;
-    for (language, label, time, mb) in &waiting {
-        bar(
-            &mut svg,
-            y,
-            language,
-            label,
-            bars * mb / top,
-            &format!("{mb:.1} MB, {time:.3} s"),
-        );
-        y += row;
-    }
-    let axis = y + 4.0;
-    writeln!(
-        svg,
-        r##"<line x1="{left}" y1="{axis}" x2="{x2}" y2="{axis}" stroke="#666"/>"##,
-        x2 = left + bars
-    )
-    .unwrap();
-    let mut mark = 0.0;
-    while mark <= top {
-        let tick = left + bars * mark / top;
+    for (name, bytes) in &waiting {
+        label(&mut svg, y, name, &format!("{bytes:.0} B"));
         writeln!(
             svg,
-            r##"<line x1="{tick:.1}" y1="{axis}" x2="{tick:.1}" y2="{y2}" stroke="#666"/><text x="{tick:.1}" y="{ty}" fill="#333" text-anchor="middle">{mark} MB</text>"##,
-            y2 = axis + 5.0,
-            ty = axis + 20.0,
+            r##"<rect x="{left}" y="{by:.1}" width="{w:.1}" height="12" rx="2" fill="{c}"/>"##,
+            by = y + 18.0,
+            w = (span * bytes / top).max(2.0),
+            c = colour(name),
         )
         .unwrap();
-        mark += step;
+        y += row;
     }
+    let ticks: Vec<(f64, String)> = (0..=(top / step) as usize)
+        .map(|i| {
+            let bytes = i as f64 * step;
+            let text = if bytes >= 1000.0 {
+                format!("{} kB", bytes / 1000.0)
+            } else {
+                format!("{bytes} B")
+            };
+            (span * bytes / top, text)
+        })
+        .collect();
+    axis(&mut svg, y + 4.0, &ticks);
     svg.push_str("</svg>\n");
     svg
 }

@@ -183,14 +183,17 @@ fn run_listing(root: &Path, name: &str, listing: &Listing) -> book_tests::Run {
             let exe = built.get(name).unwrap_or_else(|| {
                 panic!("listing {name}: no example listings/examples/{name}.rs was built")
             });
-            Command::new(exe)
+            // Chapter 5's benchmark runs its Python half with this Python.
+            let mut example = Command::new(exe);
+            example.env("PYTHON", python_venv());
+            example
         }
         Kind::Python => {
             // Line-buffered output, as on a terminal: see tests/python/sitecustomize.py.
             // Chapter 7's listings import the extension modules.
             let path =
                 std::env::join_paths([root.join("tests/python"), extensions().clone()]).unwrap();
-            let mut python = Command::new("python3");
+            let mut python = Command::new(python_venv());
             python
                 .env("PYTHONPATH", path)
                 .arg(root.join(format!("listings/python/{name}.py")));
@@ -407,6 +410,73 @@ fn build_examples<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> BTreeMap<String, Pat
         }
     }
     found
+}
+
+/// The Python of the virtual environment `target/python-venv`: `python3`
+/// with the packages pinned in `listings/python/requirements.txt` (Chapter
+/// 5's numba and uvloop) and Chapter 7's extension modules, installed the
+/// first time a test needs them, as cargo fetches crates. Every Python
+/// listing runs with it.
+fn python_venv() -> &'static PathBuf {
+    static PYTHON: OnceLock<PathBuf> = OnceLock::new();
+    PYTHON.get_or_init(|| {
+        let root = book_root();
+        let venv = root.join("target/python-venv");
+        let python = venv.join("bin/python");
+        let requirements = fs::read_to_string(root.join("listings/python/requirements.txt"))
+            .expect("read listings/python/requirements.txt");
+        // What the environment was made from: the pins, and python3's version.
+        let version = Command::new("python3")
+            .arg("--version")
+            .output()
+            .expect("run python3 (the tests need it)");
+        let made_from = format!("{}{requirements}", String::from_utf8_lossy(&version.stdout));
+        let stamp = venv.join("made-from.txt");
+        if fs::read_to_string(&stamp).ok().as_deref() != Some(made_from.as_str()) {
+            let _ = fs::remove_dir_all(&venv);
+            let run = |command: &mut Command, what: &str| {
+                let output = command.output().unwrap_or_else(|e| panic!("{what}: {e}"));
+                assert!(
+                    output.status.success(),
+                    "{what} failed; the Python listings need it (python3's venv module, on \
+                     Debian the package python3-venv, and PyPI):\n{}",
+                    String::from_utf8_lossy(&output.stderr)
+                );
+                String::from_utf8_lossy(&output.stdout).into_owned()
+            };
+            run(
+                Command::new("python3").args(["-m", "venv"]).arg(&venv),
+                "python3 -m venv target/python-venv",
+            );
+            run(
+                Command::new(&python)
+                    .args([
+                        "-m",
+                        "pip",
+                        "install",
+                        "--quiet",
+                        "--disable-pip-version-check",
+                    ])
+                    .args(["--require-virtualenv", "-r"])
+                    .arg(root.join("listings/python/requirements.txt")),
+                "installing listings/python/requirements.txt into target/python-venv with pip",
+            );
+            // Chapter 7's modules, where the tests build them: a reader who
+            // runs this Python imports them too.
+            let site = run(
+                Command::new(&python).args([
+                    "-c",
+                    "import sysconfig; print(sysconfig.get_path('purelib'))",
+                ]),
+                "asking target/python-venv for its site-packages",
+            );
+            let pth = Path::new(site.trim()).join("book-extensions.pth");
+            fs::write(pth, format!("{}\n", extensions().display())).unwrap();
+            fs::write(&stamp, made_from).unwrap();
+        }
+        extensions();
+        python
+    })
 }
 
 /// Builds Chapter 7's extension modules (the packages in
