@@ -786,7 +786,7 @@ fn every_run_button_is_decided() {
         .filter(|(_, listing)| listing.release)
         .map(|(ident, listing)| listing.file_name(ident))
         .collect();
-    let command = Regex::new(r"<code>cargo (run|test) [^<]*</code>").unwrap();
+    let command = Regex::new(r"<code>(?:[A-Z_]+=\S+\s+)*cargo (run|test) [^<]*</code>").unwrap();
     let mut problems = Vec::new();
     // The ▶ asks for book.toml's edition; the Playground check builds with
     // its manifest's.
