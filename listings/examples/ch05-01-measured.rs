@@ -178,7 +178,9 @@ fn sleep_in_tasks(runtime: Runtime, tasks: usize, pause: Duration) -> (Duration,
             let (start, mut most) = (Instant::now(), 0);
             let mut handles = Vec::with_capacity(tasks);
             for _ in 0..tasks {
-                handles.push(tokio::spawn(tokio::time::sleep(pause)));
+                // `sleep` fixes its deadline in the task's first poll, as
+                // `asyncio.sleep` does in its task's first step.
+                handles.push(tokio::spawn(async move { tokio::time::sleep(pause).await }));
                 // The tasks not finished yet, this one aside.
                 most = most.max(metrics.num_alive_tasks().saturating_sub(1));
             }
@@ -396,6 +398,9 @@ fn cpu_rows(size: &Size, workers: usize) -> Result<(), String> {
         ("rayon", Box::new(|| with_rayon(&work))),
         ("sieve", Box::new(|| sieve(size.limit))),
     ];
+    // rayon starts its global pool at its first use: before the rounds, as
+    // the Python half starts numba's threads and the extension's rayon pool.
+    with_rayon(&work[..1]);
     let mut times = vec![Vec::new(); ways.len()];
     let mut counts = Vec::new();
     for _ in 0..size.rounds {

@@ -107,10 +107,12 @@ def cpu(limit, chunk, workers, rounds):
     chunks = [(start, min(start + chunk, limit)) for start in range(0, limit, chunk)]
     starts, ends = (array(column) for column in zip(*chunks))
     # numba compiles a function at its first call: a cost paid once, timed apart.
+    # That call also starts numba's threads, as the next one starts rayon's.
     start = time.perf_counter()
     count_numba(0, 10)
     count_prange(starts[:1], ends[:1])
     print(f"numba compile: {time.perf_counter() - start:.4f} s")
+    primes.count_primes_rayon(10, 10)
     ways = {
         "while loop": lambda: sum(count_while(*c) for c in chunks),
         "for loop": lambda: sum(count_for(*c) for c in chunks),

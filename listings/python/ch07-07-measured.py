@@ -17,7 +17,7 @@ WORKERS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 
 
 
 def count_primes(start, end):
-    """Chapter 5's CPython count: the primes in [start, end) by trial division."""
+    """Listing 4-3's CPython count: the primes in [start, end) by trial division."""
     count = 0
     for n in range(max(start, 2), end):
         d = 2
