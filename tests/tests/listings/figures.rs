@@ -112,7 +112,7 @@ pub fn measured_chart(output: &str) -> String {
     };
     let mut y = 34.0;
     let height = y + row * 14.0 + 60.0 + row * waiting.len() as f64 + 34.0;
-    let mut svg = panel(width, height, 13.0);
+    let mut svg = panel(width, height, 14.0);
 
     // Times on a log scale, from the decade below the fastest to the decade
     // above the slowest.
