@@ -544,31 +544,35 @@ fn waiting_rows(size: &Size) -> Result<(), String> {
             size.pause.as_millis().to_string(),
         ]
     };
-    let mut runs: Vec<Vec<Measured>> = (0..python_kinds.len() + rust_kinds.len() + 2)
-        .map(|_| Vec::new())
-        .collect();
+    // Each kind's runs, Python's then Rust's, and those of the same command
+    // with none to start (its runtime or event loop, and no task): the baseline.
+    let kinds = python_kinds.len() + rust_kinds.len();
+    let mut runs: Vec<Vec<Measured>> = (0..kinds).map(|_| Vec::new()).collect();
+    let mut empty: Vec<Vec<Measured>> = (0..kinds).map(|_| Vec::new()).collect();
     let mut not_here = Vec::new();
-    for _ in 0..size.rounds {
-        // First a process of each language that starts none: the baseline.
-        runs[0].push(measured(&python(&python_args("threads", 0))?, "threads")?);
-        runs[1].push(measured(&myself(&rust_args("threads", 0))?, "threads")?);
+    for round in 0..size.rounds {
         for (i, kind) in python_kinds.iter().enumerate() {
-            let output = python(&python_args(kind, count(kind)))?;
-            match output.strip_prefix(&format!("{kind}: n/a, ")) {
-                Some(why) => not_here.push((i, why.trim().to_string())),
-                None => runs[2 + i].push(measured(&output, kind)?),
+            let output = python(&python_args(kind, 0))?;
+            if let Some(why) = output.strip_prefix(&format!("{kind}: n/a, ")) {
+                if round == 0 {
+                    not_here.push((i, why.trim().to_string()));
+                }
+                continue;
             }
+            empty[i].push(measured(&output, kind)?);
+            runs[i].push(measured(&python(&python_args(kind, count(kind)))?, kind)?);
         }
         for (i, kind) in rust_kinds.iter().enumerate() {
-            let output = myself(&rust_args(kind, count(kind)))?;
-            runs[2 + python_kinds.len() + i].push(measured(&output, kind)?);
+            let j = python_kinds.len() + i;
+            empty[j].push(measured(&myself(&rust_args(kind, 0))?, kind)?);
+            runs[j].push(measured(&myself(&rust_args(kind, count(kind)))?, kind)?);
         }
     }
     let base = |runs: &[Measured]| -> Option<f64> {
         let peaks: Option<Vec<f64>> = runs.iter().map(|m| m.peak.map(|p| p as f64)).collect();
-        peaks.map(median)
+        peaks.filter(|p| !p.is_empty()).map(median)
     };
-    let (python_base, rust_base) = (base(&runs[0]), base(&runs[1]));
+    let bases: Vec<Option<f64>> = empty.iter().map(|runs| base(runs)).collect();
     let waited = |runs: &[Measured], base: Option<f64>| -> Option<Waited> {
         if runs.is_empty() {
             return None;
@@ -597,17 +601,17 @@ fn waiting_rows(size: &Size) -> Result<(), String> {
     };
     // Each row's name, and the index of its runs.
     let rows: Vec<(&str, Option<Waited>)> = [
-        ("asyncio", 2, python_base),
-        ("asyncio, eager tasks", 3, python_base),
-        ("asyncio on uvloop", 4, python_base),
-        ("tokio current_thread", 6, rust_base),
-        ("tokio multi_thread", 7, rust_base),
-        ("CPython threads", 5, python_base),
-        ("Rust threads", 8, rust_base),
+        ("asyncio", 0),
+        ("asyncio, eager tasks", 1),
+        ("asyncio on uvloop", 2),
+        ("tokio current_thread", 4),
+        ("tokio multi_thread", 5),
+        ("CPython threads", 3),
+        ("Rust threads", 6),
     ]
     .into_iter()
-    .map(|(name, i, base)| {
-        let row = waited(&runs[i], base);
+    .map(|(name, i)| {
+        let row = waited(&runs[i], bases[i]);
         match &row {
             Some(w) => {
                 let memory = w.memory.map_or("n/a".into(), |b| format!("{b:.0} B"));
@@ -615,7 +619,7 @@ fn waiting_rows(size: &Size) -> Result<(), String> {
                 timed(name, w.time, &rest);
             }
             None => {
-                let why = not_here.iter().find(|(kind, _)| 2 + kind == i);
+                let why = not_here.iter().find(|(kind, _)| *kind == i);
                 let why = why.map_or("not measured", |(_, why)| why.as_str());
                 println!("{name:<30}{why}");
             }
@@ -624,13 +628,14 @@ fn waiting_rows(size: &Size) -> Result<(), String> {
     })
     .collect();
     println!("per task: the time beyond the {seconds} s sleep, per task or thread started");
+    let (python_bases, rust_bases) = bases.split_at(python_kinds.len());
     println!(
-        "memory: the peak above a process that starts none (CPython {},",
-        memory_alone(python_base)
+        "memory: the peak above the same command run with 0 (CPython {},",
+        memory_alone(python_bases)
     );
     println!(
         "Rust {}), per task or thread alive at once",
-        memory_alone(rust_base)
+        memory_alone(rust_bases)
     );
     let row = |name: &str| {
         rows.iter()
@@ -657,8 +662,17 @@ fn waiting_rows(size: &Size) -> Result<(), String> {
     Ok(())
 }
 
-fn memory_alone(peak: Option<f64>) -> String {
-    peak.map_or("n/a".into(), |bytes| format!("{:.1} MB", bytes / 1e6))
+/// The smallest and the largest of the baselines, as `23.6-25.8 MB`.
+fn memory_alone(bases: &[Option<f64>]) -> String {
+    let mb: Vec<f64> = bases.iter().flatten().map(|bytes| bytes / 1e6).collect();
+    let (low, high) = (
+        mb.iter().copied().reduce(f64::min),
+        mb.iter().copied().reduce(f64::max),
+    );
+    match (low, high) {
+        (Some(low), Some(high)) => format!("{low:.1}-{high:.1} MB"),
+        _ => "n/a".into(),
+    }
 }
 
 fn measure(size: &Size) -> Result<(), String> {

@@ -85,6 +85,12 @@ const TABLE: &[Rule] = &[
         min: 1.0,
         max: 100000.0,
     },
+    // The baselines' range: the smallest, then the largest.
+    Rule::Range {
+        pattern: r"(\d+\.\d)-\d+\.\d MB",
+        min: 0.1,
+        max: 8000.0,
+    },
     Rule::Range {
         pattern: r"(\d+\.\d) MB",
         min: 0.1,
