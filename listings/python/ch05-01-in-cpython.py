@@ -17,8 +17,8 @@ USAGE = """usage:
   ch05-01-in-cpython.py                                 which Python this is
   ch05-01-in-cpython.py cpu LIMIT CHUNK WORKERS ROUNDS  the primes below LIMIT, 9 ways
   ch05-01-in-cpython.py LOOP TASKS SECONDS              TASKS tasks that each sleep, on
-                                                        LOOP: asyncio, asyncio-eager,
-                                                        uvloop or uvloop-eager
+                                                        LOOP: asyncio, asyncio-eager
+                                                        or uvloop
   ch05-01-in-cpython.py threads COUNT SECONDS           COUNT threads that each sleep"""
 
 
@@ -48,6 +48,8 @@ def count_for(start, end):
 
 def sieve(limit):
     """Another algorithm: cross out the multiples of each prime below the root."""
+    if limit < 2:
+        return 0
     is_prime = bytearray([1]) * limit
     is_prime[:2] = bytes(min(limit, 2))  # 0 and 1 are not prime
     for n in range(2, isqrt(limit - 1) + 1):
@@ -73,9 +75,10 @@ def need(module):
                  "target/python-venv; run the benchmark with PYTHON=target/python-venv/bin/python")
 
 
-def compiled():
-    """count_for's algorithm compiled by numba, on one thread and on all cores."""
+def compiled(workers):
+    """The while loop's test compiled by numba, on one thread and on `workers` threads."""
     numba, np = need("numba"), need("numpy")
+    numba.set_num_threads(min(workers, numba.config.NUMBA_NUM_THREADS))
 
     @numba.njit
     def count_numba(start, end):
@@ -103,9 +106,12 @@ def compiled():
 def cpu(limit, chunk, workers, rounds):
     primes = need("primes")  # Chapter 7's extension: Rust's count, called from Python
 
-    count_numba, count_prange, array = compiled()
+    count_numba, count_prange, array = compiled(workers)
     chunks = [(start, min(start + chunk, limit)) for start in range(0, limit, chunk)]
-    starts, ends = (array(column) for column in zip(*chunks))
+    # prange gives each thread one block of the iterations: deal the chunks out like
+    # cards, so that each block holds cheap and dear chunks alike.
+    dealt = [chunks[i] for w in range(workers) for i in range(w, len(chunks), workers)]
+    starts, ends = (array(column) for column in zip(*dealt))
     # numba compiles a function at its first call: a cost paid once, timed apart.
     # That call also starts numba's threads, as the next one starts rayon's.
     start = time.perf_counter()
@@ -192,7 +198,7 @@ def in_tasks(loop, tasks, seconds):
     if eager and sys.version_info < (3, 12):
         print(f"{loop}: n/a, eager_task_factory needs Python 3.12 or later")
         return
-    if loop.startswith("uvloop"):
+    if loop == "uvloop":
         run = need("uvloop").run  # an event loop built on libuv, the I/O library of Node.js
     else:
         run = asyncio.run
@@ -220,7 +226,7 @@ def main(args):
                 job = which_python
             case ["cpu", limit, chunk, workers, rounds]:
                 job = partial(cpu, int(limit), int(chunk), int(workers), int(rounds))
-            case [("asyncio" | "asyncio-eager" | "uvloop" | "uvloop-eager") as loop, tasks, seconds]:
+            case [("asyncio" | "asyncio-eager" | "uvloop") as loop, tasks, seconds]:
                 job = partial(in_tasks, loop, int(tasks), float(seconds))
             case ["threads", count, seconds]:
                 job = partial(in_threads, int(count), float(seconds))
