@@ -74,7 +74,7 @@ pub fn measured_chart(output: &str) -> String {
 
     // Each row's name above its mark, so that the marks get the width: the
     // chart stays narrow enough to read on a phone.
-    let (left, span, row, width) = (24.0, 440.0, 34.0, WIDTH);
+    let (left, span, row, width) = (32.0, 440.0, 34.0, WIDTH);
     let colour = |name: &str| {
         if name.starts_with("CPython") || name.starts_with("asyncio") {
             COLOURS[0]
