@@ -1,6 +1,6 @@
 //! Chapter 5: Measured.
 //!
-//! The benchmark's full-size run takes a minute or more, so `cargo test` runs
+//! The benchmark's full-size run takes two to three minutes, so `cargo test` runs
 //! it at the quick size and only checks the full-size output the chapter
 //! shows (its ranges and its figure). Regenerate both, on an idle machine:
 //! `UPDATE_OUTPUTS=1 cargo test -p book-tests --test listings ch05`.
