@@ -406,3 +406,83 @@ fn html_unescape(s: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
 }
+
+/// Listings and figures are numbered in reading order, chapter by chapter
+/// (Listing 3-1, 3-2, ... in the order of SUMMARY.md), and every "Listing N-M"
+/// or "Figure N-M" the book mentions is one of them; one written as a link
+/// links to the page that shows it.
+#[test]
+fn listings_and_figures_are_numbered_in_reading_order() {
+    let src = book_root().join("src");
+    let caption = Regex::new(r#"<p class="caption">(Listing|Figure) (\d+)-([^:\s]+):"#).unwrap();
+    let chapter_of = Regex::new(r"^ch(\d+)-").unwrap();
+    // Where each number is shown: ("Listing", "3-6") -> page.
+    let mut shown: BTreeMap<(String, String), PathBuf> = BTreeMap::new();
+    let mut next: BTreeMap<(String, u32), u32> = BTreeMap::new();
+    let mut wrong = Vec::new();
+    for page in &site().chapters {
+        let text = fs::read_to_string(src.join(page)).unwrap();
+        let name = page.file_name().unwrap().to_string_lossy();
+        for caps in caption.captures_iter(&text) {
+            let (kind, number) = (&caps[1], format!("{}-{}", &caps[2], &caps[3]));
+            let chapter: u32 = chapter_of
+                .captures(&name)
+                .map_or(0, |c| c[1].parse().unwrap());
+            let count = next.entry((kind.to_string(), chapter)).or_insert(0);
+            *count += 1;
+            let expected = format!("{chapter}-{count}");
+            if number != expected {
+                wrong.push(format!(
+                    "{}: {kind} {number} should be {kind} {expected}",
+                    page.display()
+                ));
+            }
+            shown.insert((kind.to_string(), number), page.clone());
+        }
+    }
+    // "Listing 3-6", "Listings 3-22 and 3-23", "Figures 1-1 to 1-3", across a
+    // line break too; as a link, "[Listing 3-6](page.md#anchor)".
+    let mention = Regex::new(
+        r"(\[?)\b(Listing|Figure)s?\s+(\d+-\d+)((?:(?:,|,?\s+and|\s+to|\s+or)\s+\d+-\d+)*)(\]\(([^)#]*))?",
+    )
+    .unwrap();
+    let number = Regex::new(r"\d+-\d+").unwrap();
+    let mut files: Vec<PathBuf> = site().chapters.iter().map(|p| src.join(p)).collect();
+    for entry in fs::read_dir(book_root().join("listings/quizzes")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    for file in &files {
+        let text = fs::read_to_string(file).unwrap();
+        let shown_here = file.strip_prefix(&src).ok();
+        for caps in mention.captures_iter(&text) {
+            let kind = caps[2].to_string();
+            let numbers = std::iter::once(&caps[3])
+                .chain(number.find_iter(&caps[4]).map(|m| m.as_str()));
+            for n in numbers {
+                let place = file.strip_prefix(book_root()).unwrap().display();
+                match shown.get(&(kind.clone(), n.to_string())) {
+                    None => wrong.push(format!("{place}: {kind} {n} is not in the book")),
+                    Some(page) => {
+                        // Only a link that names one number is checked.
+                        let Some(target) = caps.get(6).filter(|_| caps[4].is_empty()) else {
+                            continue;
+                        };
+                        let linked = if target.as_str().is_empty() {
+                            shown_here.map(Path::to_path_buf)
+                        } else {
+                            Some(PathBuf::from(target.as_str()))
+                        };
+                        if linked.as_deref() != Some(page.as_path()) {
+                            wrong.push(format!(
+                                "{place}: a link to {kind} {n} goes to {}, not to {}",
+                                linked.map_or("?".into(), |p| p.display().to_string()),
+                                page.display()
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "listing and figure numbers:\n{}", wrong.join("\n"));
+}
