@@ -33,7 +33,7 @@
 //! compile and the Playground's worker running inside the same limits as the
 //! program (a debug build of a listing peaks at about 230 MB), cargo's
 //! messages at the top of a failed run's output, and cargo's reading of the
-//! 487 crates the Playground's crate depends on, against the 72 here.
+//! 487 crates the Playground's crate depends on, against the 84 here.
 //!
 //! Too slow for `cargo test` (a second build of the dependencies, and every
 //! listing run one at a time), it is a test target of its own, run by

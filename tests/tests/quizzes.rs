@@ -11,7 +11,8 @@
 //!   answer says it compiles, it is run and must print exactly `answer.stdout`;
 //!   if not, its first error must be on `answer.lineNumber`.
 //! - A `MultipleChoice` question whose prompt holds a ```` ```rust ```` program
-//!   (which may use tokio, rayon, crossbeam, futures and rand) is compiled as
+//!   (which may use tokio, rayon, crossbeam, futures, rand, tokio-util, tracing
+//!   and tracing-subscriber) is compiled as
 //!   edition 2021 and run: its answer is what it prints, in a ```` ```text ````
 //!   block, or "It does not compile" followed by why.
 //! - A question about a program with several answers ("which of these can it
@@ -257,7 +258,16 @@ fn under_loom(what: &str, program: &str) -> String {
 
 /// A program of std threads and no crate: loom can explore it.
 fn is_for_loom(program: &str) -> bool {
-    let crates = ["tokio", "rayon", "crossbeam", "futures", "rand"];
+    let crates = [
+        "tokio",
+        "rayon",
+        "crossbeam",
+        "futures",
+        "rand",
+        "tokio_util",
+        "tracing",
+        "tracing_subscriber",
+    ];
     program.contains("thread::spawn") && !crates.iter().any(|c| program.contains(&format!("{c}::")))
 }
 

@@ -61,6 +61,28 @@ listings! {
     },
     ch01_02_thread_results: example(),
     ch01_02_thread_target_result: kind(Kind::Python),
+    // The default excepthook's traceback: the paths of the interpreter's
+    // threading.py and of the listing change from machine to machine, and
+    // the line numbers in threading.py from one 3.11 release to the next.
+    ch01_02_thread_exception: Listing {
+        rules: &[
+            Rule::Mask { pattern: r#"^  File "([^"]+)", line \d+, in "# },
+            Rule::Mask { pattern: r"^  File .*, line (\d+), in (?:_bootstrap_inner|run)$" },
+        ],
+        ..kind(Kind::Python)
+    },
+    // The default panic hook's message, on stderr: the thread's id (which
+    // recent Rust versions print) and the path the program was built from
+    // (`src/main.rs` on the Playground) vary. main exits with 1: a thread
+    // panicked.
+    ch01_02_thread_panic: Listing {
+        code: 1,
+        rules: &[
+            Rule::Mask { pattern: r"^thread '<unnamed>'(.*) panicked at" },
+            Rule::Mask { pattern: r"panicked at (.+):\d+:\d+:$" },
+        ],
+        ..example()
+    },
     ch01_02_threads_scope: Listing { rules: &[STARTED_IN_ANY_ORDER], ..example() },
     ch01_03_racy_counter: Listing {
         // CPython 3.10 and newer switch threads only at a few points; none

@@ -52,6 +52,16 @@ listings! {
         ],
         ..kind(Kind::Python)
     },
+    ch02_01_threading_daemon: Listing {
+        rules: &[
+            Rule::Range { pattern: r"Finished in (\d+\.\d+) seconds", min: 0.0, max: 0.9 },
+            // As in Rust's Listing 2-2: each "start" line may come before or
+            // after "Finished", or not at all. No "end" line may appear.
+            Rule::Mask { pattern: r"\A((?:start (?:foo|bar)\n)*)Finished in" },
+            Rule::Mask { pattern: r"seconds\n((?:start (?:foo|bar)\n)*)\z" },
+        ],
+        ..kind(Kind::Python)
+    },
     ch02_01_threads_no_join: Listing {
         rules: &[
             Rule::Range { pattern: r"Finished in (\d+\.\d+) seconds", min: 0.0, max: 0.5 },

@@ -57,6 +57,27 @@ listings! {
     ch03_05_guard_across_await: FAILED_TO_COMPILE,
     ch03_05_lock_then_await: example(),
     ch03_05_drop_guard: FAILED_TO_COMPILE,
+    ch03_05_never_retrieved: Listing {
+        // The traceback names the listing by its absolute path.
+        rules: &[
+            Rule::Mask { pattern: r"defined at (.*)listings/python/" },
+            Rule::Mask { pattern: r#"File "(.*)listings/python/"# },
+        ],
+        ..kind(Kind::Python)
+    },
+    ch03_05_unawaited_errors: Listing {
+        rules: &[
+            // The panic hook's blank line and thread id change between Rust releases.
+            Rule::Mask { pattern: r"^(\n?)thread '" },
+            Rule::Mask { pattern: r"thread 'tokio-rt-worker'(.*) panicked at" },
+            Rule::Mask { pattern: r"task (\d+) panicked with" },
+            // b.txt and b.csv finish together.
+            Rule::Unordered { pattern: r"^main: (?:saved|a task failed)" },
+        ],
+        ..example()
+    },
+    ch03_05_context_vars: kind(Kind::Python),
+    ch03_05_task_local: example(),
     ch03_06_sleep: Listing {
         rules: &[
             Rule::Range { pattern: r"tick at (\d+) ms", min: 45.0, max: 5000.0 },
@@ -69,6 +90,52 @@ listings! {
             Rule::Range { pattern: r"std::thread::sleep in tasks: +(\d+) ms", min: 495.0, max: 5000.0 },
             Rule::Range { pattern: r"tokio::time::sleep in tasks: +(\d+) ms", min: 95.0, max: 450.0 },
             Rule::Range { pattern: r"spawn_blocking: +(\d+) ms", min: 95.0, max: 450.0 },
+        ],
+        ..example()
+    },
+    ch03_06_blocking_pool_size: Listing {
+        rules: &[
+            // One thread per sleep, unless the machine holds main up for 50 ms while it
+            // hands them out and a thread that is done takes a second one.
+            Rule::Range { pattern: r"default pool: .* on +(\d+) threads", min: 10.0, max: 100.0 },
+            Rule::Range { pattern: r"default pool: .* threads, +(\d+) ms", min: 49.0, max: 450.0 },
+            Rule::Range { pattern: r"max_blocking_threads\(10\): .* on +(\d+) threads", min: 1.0, max: 10.0 },
+            Rule::Range { pattern: r"max_blocking_threads\(10\): .* threads, +(\d+) ms", min: 495.0, max: 10000.0 },
+        ],
+        ..example()
+    },
+    ch03_06_to_thread_pool_size: Listing {
+        rules: &[
+            // min(32, CPUs + 4): 5 to 32 threads, depending on the machine.
+            Rule::Range { pattern: r"default executor: .* on +(\d+) threads", min: 1.0, max: 32.0 },
+            Rule::Range { pattern: r"default executor: .* threads, +(\d+) ms", min: 195.0, max: 20000.0 },
+            Rule::Range { pattern: r"min\(32, (\d+) \+ 4\)", min: 1.0, max: 100000.0 },
+            Rule::Range { pattern: r"\+ 4\) = (\d+)$", min: 5.0, max: 32.0 },
+            Rule::Range { pattern: r"max_workers=10: .* on +(\d+) threads", min: 1.0, max: 10.0 },
+            Rule::Range { pattern: r"max_workers=10: .* threads, +(\d+) ms", min: 495.0, max: 20000.0 },
+        ],
+        ..kind(Kind::Python)
+    },
+    ch03_06_debug_mode: Listing {
+        rules: &[
+            // The script's absolute path, the line of asyncio that created the
+            // task (it changes with Python's version), the time of the step.
+            Rule::Mask { pattern: r"defined at (.*)listings/python/" },
+            Rule::Mask { pattern: r"created at (\S+)>" },
+            Rule::Range { pattern: r"took ([\d.]+) seconds", min: 0.145, max: 3.0 },
+        ],
+        ..kind(Kind::Python)
+    },
+    ch03_06_busy_and_idle: Listing {
+        rules: &[
+            // tracing-subscriber picks the unit (ns, µs, ms, s) to fit each
+            // duration: the 150 ms ones stay in ms below a second; the short
+            // ones are microseconds here, and may reach milliseconds on a
+            // loaded machine.
+            Rule::Range { pattern: r#"name="blocking"\}: close time\.busy=(\d+)ms"#, min: 145.0, max: 999.0 },
+            Rule::Mask { pattern: r#"name="blocking"\}: close time\.busy=\S+ time\.idle=([\d.]+(?:ns|µs|ms))$"# },
+            Rule::Mask { pattern: r#"name="awaiting"\}: close time\.busy=([\d.]+(?:ns|µs|ms)) "# },
+            Rule::Range { pattern: r#"name="awaiting"\}: close time\.busy=\S+ time\.idle=(\d+)ms$"#, min: 145.0, max: 999.0 },
         ],
         ..example()
     },
@@ -101,6 +168,7 @@ listings! {
         }),
         ..example()
     },
+    ch03_08_write_stream: example(),
     ch03_09_shield: kind(Kind::Python),
     ch03_09_cancellation: Listing {
         rules: &[
@@ -141,8 +209,24 @@ listings! {
         ],
         ..example()
     },
+    ch03_10_condition_barrier: Listing {
+        rules: &[
+            // Woken together, run in parallel.
+            Rule::Unordered { pattern: r"^consumer [12]: sees" },
+            Rule::Unordered { pattern: r"^worker \d: through" },
+        ],
+        ..example()
+    },
+    ch03_10_asyncio_condition_barrier: kind(Kind::Python),
     ch03_10_graceful_shutdown: Listing {
         rules: &[Rule::Unordered { pattern: r"^worker [12]: stopping" }],
+        ..example()
+    },
+    ch03_10_structured_shutdown: Listing {
+        rules: &[
+            Rule::Unordered { pattern: r"^connection [12]: stop" },
+            Rule::Unordered { pattern: r"^(report: None|flusher: stopping)" },
+        ],
         ..example()
     },
     ch03_11_thread_event: Listing {
@@ -152,6 +236,8 @@ listings! {
         ],
         ..example()
     },
+    ch03_11_handle_from_thread: example(),
+    ch03_11_loop_from_thread: kind(Kind::Python),
     ch03_12_worker_processes: Listing {
         rules: &[Rule::Mask { pattern: r"pid (\d+)" }],
         ..example()
@@ -161,6 +247,33 @@ listings! {
         args: &["worker", "ten", "twenty"],
         code: 2,
         ..example()
+    },
+    ch03_12_tokio_process: Listing {
+        rules: &[
+            // Each line comes 30 ms after the one before, the first after the child started.
+            Rule::Range { pattern: r"^( *\d+) ms  read .line 1", min: 29.0, max: 5000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  read .line 2", min: 59.0, max: 5000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  read .line 3", min: 89.0, max: 5000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  wait", min: 89.0, max: 5000.0 },
+        ],
+        ..example()
+    },
+    ch03_12_blocking_output: Listing {
+        rules: &[
+            Rule::Range { pattern: r"std::process::Command in tasks: +(\d+) ms", min: 495.0, max: 5000.0 },
+            Rule::Range { pattern: r"tokio::process::Command in tasks: +(\d+) ms", min: 95.0, max: 450.0 },
+        ],
+        ..example()
+    },
+    ch03_12_asyncio_subprocess: Listing {
+        rules: &[
+            // A Python child takes tens to hundreds of ms to start.
+            Rule::Range { pattern: r"^( *\d+) ms  read 'line 1", min: 29.0, max: 10000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  read 'line 2", min: 59.0, max: 10000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  read 'line 3", min: 89.0, max: 10000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  wait", min: 89.0, max: 10000.0 },
+        ],
+        ..kind(Kind::Python)
     },
     ch03_13_creation_costs: Listing {
         rules: &[

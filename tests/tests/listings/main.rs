@@ -206,11 +206,14 @@ fn run_listing(root: &Path, name: &str, listing: &Listing) -> book_tests::Run {
             bash
         }
     };
-    // The same output in any locale (bash's `time` writes "1,00" in some).
+    // The same output in any locale (bash's `time` writes "1,00" in some),
+    // and a panic message without a backtrace whatever the caller's
+    // `RUST_BACKTRACE`, as on the Playground.
     command
         .args(listing.args)
         .current_dir(root)
-        .env("LC_ALL", "C");
+        .env("LC_ALL", "C")
+        .env("RUST_BACKTRACE", "0");
     run_with_timeout(&what, command, timeout)
 }
 

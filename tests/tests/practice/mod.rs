@@ -170,6 +170,9 @@ fn crates() -> &'static Vec<String> {
                 "crossbeam",
                 "futures",
                 "rand",
+                "tokio_util",
+                "tracing",
+                "tracing_subscriber",
                 "loom",
                 "pyo3",
             ];
@@ -199,7 +202,7 @@ fn crates() -> &'static Vec<String> {
                 }
             }
         }
-        assert_eq!(found.len(), 7, "not every crate was found: {found:?}");
+        assert_eq!(found.len(), 10, "not every crate was found: {found:?}");
         let mut args = vec![
             "-L".to_string(),
             format!("dependency={}", deps_dir.unwrap().display()),

@@ -1,0 +1,37 @@
+//! A task-local is set for one future by `scope`, and not inherited by `tokio::spawn`.
+tokio::task_local! {
+    static REQUEST_ID: u32;
+}
+
+async fn handle(name: &str) {
+    match REQUEST_ID.try_get() {
+        Ok(id) => println!("{name}: request {id}"),
+        Err(error) => println!("{name}: {error}"),
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    REQUEST_ID
+        .scope(7, async {
+            handle("awaited").await;
+            tokio::join!(handle("joined 1"), handle("joined 2"));
+            // A nested scope shadows the value, for its own future only.
+            REQUEST_ID.scope(99, handle("nested scope")).await;
+            println!("main: request {}", REQUEST_ID.get());
+
+            // A spawned task is polled by the runtime, outside this scope.
+            tokio::spawn(handle("spawned")).await.unwrap();
+            // So give it a scope of its own, with the value carried over.
+            let id = REQUEST_ID.get();
+            tokio::spawn(REQUEST_ID.scope(id, handle("spawned in a scope")))
+                .await
+                .unwrap();
+        })
+        .await;
+    handle("after the scope").await;
+
+    // The same for a closure, in synchronous code.
+    let doubled = REQUEST_ID.sync_scope(21, || REQUEST_ID.with(|id| id * 2));
+    println!("main: sync_scope gave {doubled}");
+}

@@ -1,0 +1,76 @@
+//! asyncio.Condition in tokio: a Mutex and a Notify, or a watch channel; and a Barrier.
+use std::pin::pin;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::{Barrier, Notify, watch};
+use tokio::time::sleep;
+
+struct Shared {
+    items: Mutex<Vec<&'static str>>,
+    changed: Notify,
+}
+
+async fn consumer(i: u32, shared: Arc<Shared>) {
+    let mut notified = pin!(shared.changed.notified());
+    loop {
+        // On the waiters' list before the check: a notify after it is not lost.
+        notified.as_mut().enable();
+        {
+            let items = shared.items.lock().unwrap();
+            if items.len() >= 2 {
+                println!("consumer {i}: sees {items:?}");
+                return;
+            }
+        }
+        notified.as_mut().await;
+        notified.set(shared.changed.notified()); // a new one for the next turn
+    }
+}
+
+async fn worker(i: u64, barrier: Arc<Barrier>) {
+    sleep(Duration::from_millis(20 * i)).await;
+    println!("worker {i}: at the barrier");
+    let result = barrier.wait().await;
+    println!("worker {i}: through, leader: {}", result.is_leader());
+}
+
+#[tokio::main]
+async fn main() {
+    let shared = Arc::new(Shared {
+        items: Mutex::new(Vec::new()),
+        changed: Notify::new(),
+    });
+    let consumers: Vec<_> = (1..=2)
+        .map(|i| tokio::spawn(consumer(i, Arc::clone(&shared))))
+        .collect();
+    for item in ["a", "b"] {
+        sleep(Duration::from_millis(20)).await;
+        shared.items.lock().unwrap().push(item);
+        println!("main: added {item:?}");
+        shared.changed.notify_waiters(); // notify_all()
+    }
+    for consumer in consumers {
+        consumer.await.unwrap();
+    }
+
+    // The same condition with a watch channel: the state is in the channel.
+    let (items, mut seen) = watch::channel(Vec::new());
+    let waiter = tokio::spawn(async move {
+        let items = seen.wait_for(|items| items.len() >= 2).await.unwrap();
+        println!("watch: sees {:?}", *items);
+    });
+    for item in ["a", "b"] {
+        sleep(Duration::from_millis(20)).await;
+        items.send_modify(|items| items.push(item)); // wakes every receiver
+    }
+    waiter.await.unwrap();
+
+    let barrier = Arc::new(Barrier::new(3));
+    let workers: Vec<_> = (0..3)
+        .map(|i| tokio::spawn(worker(i, Arc::clone(&barrier))))
+        .collect();
+    for worker in workers {
+        worker.await.unwrap();
+    }
+}
