@@ -15,7 +15,7 @@ use loom::thread;
 /// How many interleavings loom has run.
 static RUNS: Mutex<u32> = Mutex::new(0);
 
-/// The waker cell of Listing 6-@ch06-04-loom-lost-wakeup: a `Mutex` that loom
+/// The waker cell of `ch06-04-loom-lost-wakeup.rs`: a `Mutex` that loom
 /// does not see, and an `UnsafeCell<()>` that reports each use to loom.
 #[derive(Default)]
 struct WakerCell {
@@ -141,7 +141,7 @@ impl Wake for Woken {
     }
 }
 
-/// Listing 6-@ch06-04-loom-lost-wakeup's model, on the `AtomicWaker` slot.
+/// The model of `ch06-04-loom-lost-wakeup.rs`, on the `AtomicWaker` slot.
 fn one_poll(order: Orderings) {
     *RUNS.lock().unwrap() += 1;
     let slot = Arc::new(Slot {

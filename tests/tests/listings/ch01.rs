@@ -84,6 +84,27 @@ listings! {
         ..example()
     },
     ch01_02_threads_scope: Listing { rules: &[STARTED_IN_ANY_ORDER], ..example() },
+    // print() makes two writes, and with -u each goes to the pipe at once:
+    // how many lines another thread's line lands inside of is up to the
+    // scheduler (none, on some runs). One write per line, or a lock around
+    // print, tears none: checked exactly.
+    ch01_02_print_tearing: Listing {
+        rules: &[
+            Rule::Range { pattern: r"^print\(line\): +\d+ lines, (\d+) torn", min: 0.0, max: 40_000.0 },
+            Rule::Mask { pattern: r"^print\(line\): .* torn(.*)$" },
+        ],
+        ..kind(Kind::Python)
+    },
+    // println! holds stdout's lock for the whole line: no torn line, checked
+    // exactly. print! then println!() takes it twice, and another thread's
+    // line may come between (rarely: none on most runs).
+    ch01_02_println_lines: Listing {
+        rules: &[
+            Rule::Range { pattern: r"^print!.*: +\d+ lines, (\d+) torn", min: 0.0, max: 40_000.0 },
+            Rule::Mask { pattern: r"^print!.* torn(.*)$" },
+        ],
+        ..example()
+    },
     ch01_03_racy_counter: Listing {
         // CPython 3.10 and newer switch threads only at a few points; none
         // falls between the read and the write of the inline version, so it

@@ -1,0 +1,47 @@
+"""Two threads print short lines to an unbuffered stdout, as `python3 -u` makes
+it, three ways. Each way runs in a child process, whose lines this program
+reads back and checks: a torn line is one that is not a whole line of one
+thread."""
+import subprocess
+import sys
+import threading
+
+LINES = 20_000  # per thread
+WAYS = {
+    "print": "print(line)",
+    "write": 'sys.stdout.write(line + "\\n")',
+    "lock": "print(line) holding a Lock",
+}
+lock = threading.Lock()
+
+
+def shout(letter, how):
+    line = letter * 8
+    for _ in range(LINES):
+        if how == "print":
+            print(line)  # writes line, then "\n": two writes
+        elif how == "write":
+            sys.stdout.write(line + "\n")  # one write
+        else:
+            with lock:
+                print(line)
+
+
+def count_torn(how):
+    # -I: no PYTHON* variable or site customisation changes what -u sets up.
+    child = [sys.executable, "-I", "-u", __file__, how]
+    lines = subprocess.run(child, capture_output=True, text=True, check=True).stdout.splitlines()
+    torn = [line for line in lines if line not in ("A" * 8, "B" * 8)]
+    example = f", such as {torn[0]!r}" if torn else ""
+    print(f"{WAYS[how] + ':':31} {len(lines)} lines, {len(torn)} torn{example}")
+
+
+if len(sys.argv) == 2:
+    threads = [threading.Thread(target=shout, args=(c, sys.argv[1])) for c in "AB"]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+else:
+    for how in WAYS:
+        count_torn(how)
