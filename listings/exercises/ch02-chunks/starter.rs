@@ -19,7 +19,7 @@ struct Report {
 /// a chunk whose process fails, prints something else, or cannot even start
 /// is reported in `failed`, and the pool goes on with the other chunks.
 fn run_pool(chunks: usize, workers: usize, command: impl Fn(usize) -> Command + Sync) -> Report {
-    // A pool of `workers` threads, like Listing 2-9's, that tells the chunks
+    // A pool of `workers` threads, like Listing 2-10's, that tells the chunks
     // that succeed from those that fail.
     todo!(
         "{chunks} chunks on {workers} workers, starting with {:?}",

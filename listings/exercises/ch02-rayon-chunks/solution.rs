@@ -15,7 +15,7 @@ fn days_in(year: i32) -> Result<u32, String> {
     Ok(if leap { 366 } else { 365 })
 }
 
-/// One day of a year's data: pure computation, as in Listing 2-14. Returns
+/// One day of a year's data: pure computation, as in Listing 2-15. Returns
 /// the days done (1).
 fn day(year: i32, day: u32) -> u64 {
     let mut x = (year as u64) << 16 | u64::from(day);

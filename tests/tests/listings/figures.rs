@@ -17,7 +17,7 @@ pub struct Figure {
     pub draw: fn(&str) -> String,
 }
 
-/// Figure 2-3: Listing 2-8's jobs on the rayon pool, from lines such as
+/// Figure 2-3: Listing 2-9's jobs on the rayon pool, from lines such as
 /// `Job 3 on worker 1, from 1.00 s to 2.00 s`: one lane per worker, one bar
 /// per job.
 pub fn job_timeline(output: &str) -> String {
@@ -197,7 +197,7 @@ pub fn measured_chart(output: &str) -> String {
     svg
 }
 
-/// The tasks of Listings 1-2 and 1-26, one lane each, from lines such as
+/// The tasks of Listings 1-2 and 1-30, one lane each, from lines such as
 /// `0.10 s  Task B is working... (step 1 of 3)`: a bar per step, a mark when
 /// the task completes. On one thread (`one_thread`) a step runs until the next
 /// line of any task, when it yields; in tokio it waits until the task's own
@@ -239,7 +239,7 @@ pub fn event_loop_turns(output: &str) -> String {
     task_steps(output, true)
 }
 
-/// Figure 1-4: Listing 1-26's six tasks, one after the other and joined.
+/// Figure 1-4: Listing 1-30's six tasks, one after the other and joined.
 pub fn tokio_tasks(output: &str) -> String {
     task_steps(output, false)
 }
@@ -271,7 +271,7 @@ pub fn threads_join(output: &str) -> String {
     timeline.svg()
 }
 
-/// Figure 1-3: Listing 1-21's producer, blocked in `send` while the channel
+/// Figure 1-3: Listing 1-25's producer, blocked in `send` while the channel
 /// is full, and its slow consumer, one bar per item.
 pub fn back_pressure(output: &str) -> String {
     let mut timeline = Timeline::new(["producer", "consumer"]);
@@ -377,7 +377,7 @@ pub fn pool_jobs(output: &str) -> String {
 
 // Chapter 2's timelines.
 
-/// Figures 2-1 and 2-2: Listings 2-3 and 2-4's `foo` and `bar`, each on its
+/// Figures 2-1 and 2-2: Listings 2-4 and 2-5's `foo` and `bar`, each on its
 /// own thread, and `main` waiting in `x.join()` then `y.join()`, from lines
 /// such as `1.00 s  end foo` and `1.00 s  joined foo`.
 pub fn foo_bar_joined(output: &str) -> String {
@@ -418,7 +418,7 @@ pub fn foo_bar_joined(output: &str) -> String {
     timeline.svg()
 }
 
-/// Figure 2-4: Listing 2-12's processes, one per year, and the script waiting
+/// Figure 2-4: Listing 2-13's processes, one per year, and the script waiting
 /// for them, from the script's `0.00 s  start 2020` lines, each process's
 /// `2020: 366 days extracted in 1.00 seconds ...` and the script's
 /// `All years done in 1.01 seconds`. A process's bar starts when the script
@@ -494,7 +494,7 @@ pub fn sequential_or_join(output: &str) -> String {
     timeline.svg()
 }
 
-/// Figure 3-2: the last two steps of Listing 3-15, from lines such as
+/// Figure 3-2: the last two steps of Listing 3-23, from lines such as
 /// `   51 ms  say_world(): dropped`: `select!`'s winner and the loser dropped
 /// as it wins, then `timeout` dropping its future when the time is up.
 pub fn select_and_timeout(output: &str) -> String {
@@ -521,7 +521,7 @@ pub fn select_and_timeout(output: &str) -> String {
     timeline.svg()
 }
 
-/// Figure 3-3: Listing 3-18's three futures awaited with `join_all` and then
+/// Figure 3-3: Listing 3-26's three futures awaited with `join_all` and then
 /// spawned into a `JoinSet`, from lines such as `  151 ms  medium finished`
 /// and `  151 ms  join_next gives "medium"`: when each one finished, and when
 /// the code awaiting them got each result. (The `FuturesUnordered` part gives
@@ -563,7 +563,7 @@ pub fn gather_or_as_completed(output: &str) -> String {
     timeline.svg()
 }
 
-/// Figure 3-4: Listing 3-20's three cases, from lines such as
+/// Figure 3-4: Listing 3-29's three cases, from lines such as
 /// `  202 ms  aborted task: started`: a lane per future or task, from its
 /// start to its end, and `main`'s timeouts, result and abort.
 pub fn cancellation(output: &str) -> String {
