@@ -4,10 +4,17 @@ tokio::task_local! {
 }
 
 async fn handle(name: &str) {
-    match REQUEST_ID.try_get() {
-        Ok(id) => println!("{name}: request {id}"),
-        Err(error) => println!("{name}: {error}"),
-    }
+    let id = match REQUEST_ID.try_get() {
+        Ok(id) => id,
+        Err(error) => {
+            println!("{name}: {error}");
+            return;
+        }
+    };
+    println!("{name}: request {id}");
+    // The task pauses here; the scope sets the value again when it resumes.
+    tokio::task::yield_now().await;
+    println!("{name}: request {} after a pause", REQUEST_ID.get());
 }
 
 #[tokio::main]
@@ -15,9 +22,9 @@ async fn main() {
     REQUEST_ID
         .scope(7, async {
             handle("awaited").await;
-            tokio::join!(handle("joined 1"), handle("joined 2"));
-            // A nested scope shadows the value, for its own future only.
-            REQUEST_ID.scope(99, handle("nested scope")).await;
+            // Two futures joined in one task, one in a nested scope: each
+            // keeps its own value across the pauses.
+            tokio::join!(handle("joined"), REQUEST_ID.scope(99, handle("nested")));
             println!("main: request {}", REQUEST_ID.get());
 
             // A spawned task is polled by the runtime, outside this scope.

@@ -1,7 +1,6 @@
 //! A detached task's `Err` vanishes; its panic is printed, and kept in its handle.
 use std::time::Duration;
 
-use tokio::task::JoinSet;
 use tokio::time::sleep;
 
 async fn save(name: &str) -> Result<usize, String> {
@@ -25,21 +24,20 @@ async fn main() {
     println!("main: the handle kept the panic: {error}");
 
     // Either keep every handle and look at every outcome...
-    let mut tasks = JoinSet::new();
-    tasks.spawn(save("b.txt"));
-    tasks.spawn(save("b.csv"));
-    while let Some(outcome) = tasks.join_next().await {
-        match outcome {
+    let handles = [tokio::spawn(save("b.txt")), tokio::spawn(save("b.csv"))];
+    for handle in handles {
+        match handle.await {
             Ok(Ok(bytes)) => println!("main: saved {bytes} bytes"),
             Ok(Err(error)) => println!("main: a task failed: {error}"),
             Err(error) => println!("main: a task panicked or was aborted: {error}"),
         }
     }
     // ...or let the detached task report its own error.
-    let detached = tokio::spawn(async {
+    let reporter = tokio::spawn(async {
         if let Err(error) = save("c.txt").await {
             eprintln!("task: {error}");
         }
     });
-    detached.await.expect("the task handled its error");
+    // Awaited only so that main, and the runtime with it, outlive the task.
+    reporter.await.expect("the task handled its error");
 }

@@ -1,5 +1,4 @@
 //! asyncio.Condition in tokio: a Mutex and a Notify, or a watch channel; and a Barrier.
-use std::pin::pin;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -12,10 +11,9 @@ struct Shared {
 }
 
 async fn consumer(i: u32, shared: Arc<Shared>) {
-    let mut notified = pin!(shared.changed.notified());
     loop {
-        // On the waiters' list before the check: a notify after it is not lost.
-        notified.as_mut().enable();
+        // Created before the check, so a notify_waiters() after it is not lost.
+        let changed = shared.changed.notified();
         {
             let items = shared.items.lock().unwrap();
             if items.len() >= 2 {
@@ -23,8 +21,7 @@ async fn consumer(i: u32, shared: Arc<Shared>) {
                 return;
             }
         }
-        notified.as_mut().await;
-        notified.set(shared.changed.notified()); // a new one for the next turn
+        changed.await;
     }
 }
 
@@ -46,23 +43,27 @@ async fn main() {
         .collect();
     for item in ["a", "b"] {
         sleep(Duration::from_millis(20)).await;
-        shared.items.lock().unwrap().push(item);
-        println!("main: added {item:?}");
-        shared.changed.notify_waiters(); // notify_all()
+        {
+            let mut items = shared.items.lock().unwrap();
+            items.push(item);
+            // Under the lock, so no consumer can see the item before this line.
+            println!("main: added {item:?}");
+        }
+        shared.changed.notify_waiters(); // notify_all(), with no lock needed
     }
-    for consumer in consumers {
-        consumer.await.unwrap();
+    for handle in consumers {
+        handle.await.unwrap();
     }
 
     // The same condition with a watch channel: the state is in the channel.
-    let (items, mut seen) = watch::channel(Vec::new());
+    let (state, mut seen) = watch::channel(Vec::new());
     let waiter = tokio::spawn(async move {
         let items = seen.wait_for(|items| items.len() >= 2).await.unwrap();
         println!("watch: sees {:?}", *items);
     });
     for item in ["a", "b"] {
         sleep(Duration::from_millis(20)).await;
-        items.send_modify(|items| items.push(item)); // wakes every receiver
+        state.send_modify(|items| items.push(item)); // wakes every receiver
     }
     waiter.await.unwrap();
 
@@ -70,7 +71,7 @@ async fn main() {
     let workers: Vec<_> = (0..3)
         .map(|i| tokio::spawn(worker(i, Arc::clone(&barrier))))
         .collect();
-    for worker in workers {
-        worker.await.unwrap();
+    for handle in workers {
+        handle.await.unwrap();
     }
 }

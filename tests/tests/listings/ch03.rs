@@ -71,8 +71,6 @@ listings! {
             Rule::Mask { pattern: r"^(\n?)thread '" },
             Rule::Mask { pattern: r"thread 'tokio-rt-worker'(.*) panicked at" },
             Rule::Mask { pattern: r"task (\d+) panicked with" },
-            // b.txt and b.csv finish together.
-            Rule::Unordered { pattern: r"^main: (?:saved|a task failed)" },
         ],
         ..example()
     },
