@@ -1,6 +1,7 @@
 //! The slot of Listing 6-1 made lock-free the way `futures`' `AtomicWaker` is:
 //! one state word that both sides change with read-modify-writes. loom
-//! passes it with the orderings `futures` uses, and fails it with `Relaxed`.
+//! passes it with the orderings `futures` uses, and fails it with `wake`'s
+//! `fetch_or` made `Acquire`, and with every ordering made `Relaxed`.
 use std::future::Future;
 use std::panic;
 use std::pin::Pin;
@@ -35,12 +36,14 @@ impl WakerCell {
     }
 }
 
-/// The orderings of the state word: `futures`' own, or all `Relaxed`.
+/// The orderings of the state word: `futures`' own, or weaker.
 #[derive(Clone, Copy)]
 struct Orderings {
     acquire: Ordering,
     release: Ordering,
     acq_rel: Ordering,
+    /// `wake`'s `fetch_or`.
+    fetch_or: Ordering,
 }
 
 // ANCHOR: atomic_waker
@@ -90,9 +93,9 @@ impl AtomicWaker {
 
     fn wake(&self) {
         let Orderings {
-            release, acq_rel, ..
+            release, fetch_or, ..
         } = self.order;
-        if self.state.fetch_or(WAKING, acq_rel) == WAITING {
+        if self.state.fetch_or(WAKING, fetch_or) == WAITING {
             let waker = self.waker.take();
             self.state.swap(WAITING, release);
             if let Some(waker) = waker {
@@ -133,16 +136,23 @@ impl Future for Receive<'_> {
 // ANCHOR_END: atomic_waker
 
 // ANCHOR: model
-struct Woken(AtomicBool);
+/// The waker the task is polled with: it counts the times it was called. A
+/// count that only `fetch_add` changes, not a flag the task clears with
+/// `swap`: loom 0.7.3 can let a plain store to an atomic fall between the
+/// read and the write of a read-modify-write on it (loom issue #254).
+struct Woken(AtomicUsize);
 
 impl Wake for Woken {
     fn wake(self: std::sync::Arc<Self>) {
-        self.0.store(true, Ordering::Relaxed);
+        self.0.fetch_add(1, Ordering::Relaxed);
     }
 }
 
-/// The model of `ch06-04-loom-lost-wakeup.rs`, on the `AtomicWaker` slot.
-fn one_poll(order: Orderings) {
+/// The model of `ch06-04-loom-lost-wakeup.rs`, on the `AtomicWaker` slot,
+/// with a second poll if the task was woken during its first, as an
+/// executor would poll it: the task must then have finished, or been woken
+/// since its last poll.
+fn two_polls(order: Orderings) {
     *RUNS.lock().unwrap() += 1;
     let slot = Arc::new(Slot {
         done: AtomicBool::new(false),
@@ -156,12 +166,20 @@ fn one_poll(order: Orderings) {
         let slot = Arc::clone(&slot);
         thread::spawn(move || complete(&slot))
     };
-    let woken = std::sync::Arc::new(Woken(AtomicBool::new(false)));
+    let woken = std::sync::Arc::new(Woken(AtomicUsize::new(0)));
     let waker = Waker::from(std::sync::Arc::clone(&woken));
     let mut task = Receive(&slot);
-    let poll = Pin::new(&mut task).poll(&mut Context::from_waker(&waker));
+    let mut cx = Context::from_waker(&waker);
+    let mut poll = Pin::new(&mut task).poll(&mut cx);
+    let mut wakes = 0;
+    if poll.is_pending() {
+        wakes = woken.0.load(Ordering::Relaxed);
+        if wakes > 0 {
+            poll = Pin::new(&mut task).poll(&mut cx);
+        }
+    }
     completer.join().unwrap();
-    let woken = woken.0.load(Ordering::Relaxed);
+    let woken = woken.0.load(Ordering::Relaxed) > wakes;
     assert!(
         poll.is_ready() || woken,
         "the task returned Pending and nobody woke it: the wake-up is lost"
@@ -175,13 +193,20 @@ fn main() {
         acquire: Acquire,
         release: Release,
         acq_rel: AcqRel,
+        fetch_or: AcqRel,
+    };
+    let fetch_or_acquire = Orderings {
+        fetch_or: Acquire,
+        ..futures_orderings
     };
     let relaxed = Orderings {
         acquire: Relaxed,
         release: Relaxed,
         acq_rel: Relaxed,
+        fetch_or: Relaxed,
     };
     check("AtomicWaker, futures' orderings", futures_orderings);
+    check("AtomicWaker, fetch_or only Acquire", fetch_or_acquire);
     check("AtomicWaker, Relaxed", relaxed);
 }
 // ANCHOR_END: model
@@ -189,7 +214,7 @@ fn main() {
 fn check(name: &str, order: Orderings) {
     *RUNS.lock().unwrap() = 0;
     let result = panic::catch_unwind(|| {
-        loom::model::Builder::new().check(move || one_poll(order));
+        loom::model::Builder::new().check(move || two_polls(order));
     });
     let runs = *RUNS.lock().unwrap();
     match result {

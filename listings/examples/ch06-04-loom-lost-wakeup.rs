@@ -96,6 +96,9 @@ impl Future for Receive<'_> {
             load,
             fence: with_fence,
         } = slot.orderings;
+        // Register on the first poll only: once `registered` is up, the cell
+        // is the completer's. (Only this side stores `registered`, so even a
+        // `Relaxed` load sees this side's own store.)
         if !slot.registered.load(Ordering::Relaxed) {
             slot.waker.put(cx.waker().clone());
             slot.registered.store(true, store);

@@ -5,7 +5,7 @@ use std::hint;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::thread;
 
-const ROUNDS: u32 = 50_000;
+const ROUNDS: u32 = 10_000;
 
 /// Both threads wait here until the other has arrived for the same round, so
 /// that they start each round at about the same moment.
@@ -14,7 +14,7 @@ fn wait_for_round(arrived: &AtomicU32, round: u32) {
     let mut spins = 0u32;
     while arrived.load(Ordering::Acquire) < 2 * round {
         spins += 1;
-        if spins < 1_000 {
+        if spins <= 100 {
             hint::spin_loop();
         } else {
             thread::yield_now(); // the other thread may not be running at all

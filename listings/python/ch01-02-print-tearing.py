@@ -28,12 +28,17 @@ def shout(letter, how):
 
 
 def count_torn(how):
-    # -I: no PYTHON* variable or site customisation changes what -u sets up.
+    # -I: the child ignores PYTHON* variables (PYTHONUNBUFFERED among them) and
+    # the user's site directory, so only -u decides how its stdout is buffered.
     child = [sys.executable, "-I", "-u", __file__, how]
-    lines = subprocess.run(child, capture_output=True, text=True, check=True).stdout.splitlines()
+    out = subprocess.run(child, capture_output=True, check=True).stdout
+    # errors="replace": a damaged line need not even be valid UTF-8.
+    lines = out.decode(errors="replace").splitlines()
     torn = [line for line in lines if line not in ("A" * 8, "B" * 8)]
-    example = f", such as {torn[0]!r}" if torn else ""
+    example = f", such as {torn[0][:24]!r}" if torn else ""
     print(f"{WAYS[how] + ':':31} {len(lines)} lines, {len(torn)} torn{example}")
+    if len(lines) != 2 * LINES:  # a tear keeps the count: a lower one is lost output
+        print(f"    expected {2 * LINES} lines: some output was lost")
 
 
 if len(sys.argv) == 2:

@@ -12,12 +12,11 @@ async def awaiting():
 
 
 async def main():
-    await asyncio.gather(
-        asyncio.create_task(awaiting(), name="awaiting"),
-        asyncio.create_task(blocking(), name="blocking"),
-    )
+    async with asyncio.TaskGroup() as group:
+        group.create_task(awaiting(), name="awaiting")
+        group.create_task(blocking(), name="blocking")
     print("main: both tasks done")
 
 
-# The same as running the script with PYTHONASYNCIODEBUG=1 or python3 -X dev.
+# asyncio's debug mode, as PYTHONASYNCIODEBUG=1 turns it on (python3 -X dev does too, with more).
 asyncio.run(main(), debug=True)
