@@ -24,7 +24,8 @@ fn shout(letter: char, how: &str) {
             // One lock held across both writes.
             _ => {
                 let mut out = io::stdout().lock();
-                write!(out, "{line}").and_then(|()| writeln!(out)).unwrap();
+                write!(out, "{line}").unwrap();
+                writeln!(out).unwrap();
             }
         }
     }
@@ -51,10 +52,17 @@ fn count_torn(how: &str, label: &str) -> Result<(), String> {
         .arg(how)
         .output()
         .map_err(|e| format!("cannot start the child: {e}"))?;
+    if !child.status.success() {
+        return Err(format!("the child `{how}` failed: {}", child.status));
+    }
     let out = String::from_utf8_lossy(&child.stdout);
     let whole = ["AAAAAAAA", "BBBBBBBB"];
     let lines: Vec<&str> = out.lines().collect();
-    let torn: Vec<&&str> = lines.iter().filter(|l| !whole.contains(l)).collect();
+    let torn: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| !whole.contains(l))
+        .collect();
     let example = torn
         .first()
         .map(|l| format!(", such as {l:?}"))

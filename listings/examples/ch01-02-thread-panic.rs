@@ -10,7 +10,7 @@ fn parse(text: &str) -> u64 {
 }
 
 /// The message of a panic's payload: `panic!("literal")` carries a `&str`,
-/// `panic!` with arguments a `String`.
+/// `panic!` with arguments usually a `String` (which one is not promised).
 fn message(payload: &(dyn Any + Send)) -> &str {
     match payload.downcast_ref::<&str>() {
         Some(text) => text,

@@ -37,8 +37,8 @@ def count_torn(how):
     torn = [line for line in lines if line not in ("A" * 8, "B" * 8)]
     example = f", such as {torn[0][:24]!r}" if torn else ""
     print(f"{WAYS[how] + ':':31} {len(lines)} lines, {len(torn)} torn{example}")
-    if len(lines) != 2 * LINES:  # a tear keeps the count: a lower one is lost output
-        print(f"    expected {2 * LINES} lines: some output was lost")
+    if len(lines) != 2 * LINES:  # a tear keeps the count; lost output does not
+        print(f"    not {2 * LINES} lines: some output was lost or overwritten")
 
 
 if len(sys.argv) == 2:

@@ -17,10 +17,17 @@ print("Both joined. Results:", results)
 
 # A hook of our own can record the failure for the main thread to see.
 failures = []
-threading.excepthook = lambda args: failures.append(
-    f"{args.thread.name}: {args.exc_type.__name__}: {args.exc_value}"
-)
+
+
+def record_failure(args):
+    # A string, not args.exc_value or args.thread: keeping those can keep
+    # objects alive (the threading docs warn of it).
+    failures.append(f"{args.thread.name}: {args.exc_type.__name__}: {args.exc_value}")
+
+
+threading.excepthook = record_failure
 t = threading.Thread(target=parse, args=("x7",))
 t.start()
 t.join()
+threading.excepthook = threading.__excepthook__  # the default hook, back
 print("Failures:", failures)

@@ -71,8 +71,8 @@ listings! {
         ],
         ..kind(Kind::Python)
     },
-    // The default panic hook's message, on stderr: the thread's id (which
-    // recent Rust versions print) and the path the program was built from
+    // The default panic hook's message, on stderr: the thread's OS id (which
+    // Rust 1.91 and newer print) and the path the program was built from
     // (`src/main.rs` on the Playground) vary. main exits with 1: a thread
     // panicked.
     ch01_02_thread_panic: Listing {
@@ -86,8 +86,9 @@ listings! {
     ch01_02_threads_scope: Listing { rules: &[STARTED_IN_ANY_ORDER], ..example() },
     // print() makes two writes, and with -u each goes to the pipe at once:
     // how many lines another thread's line lands inside of is up to the
-    // scheduler (none, on some runs). One write per line, or a lock around
-    // print, tears none: checked exactly.
+    // scheduler (every run here tears some; none is allowed). One write per
+    // line, or a lock around print, tears none, and every way delivers all
+    // 40,000 lines: checked exactly.
     ch01_02_print_tearing: Listing {
         rules: &[
             Rule::Range { pattern: r"^print\(line\): +\d+ lines, (\d+) torn", min: 0.0, max: 40_000.0 },
@@ -97,7 +98,8 @@ listings! {
     },
     // println! holds stdout's lock for the whole line: no torn line, checked
     // exactly. print! then println!() takes it twice, and another thread's
-    // line may come between (rarely: none on most runs).
+    // line may come between (on most runs here, from a few lines to
+    // thousands; none is allowed).
     ch01_02_println_lines: Listing {
         rules: &[
             Rule::Range { pattern: r"^print!.*: +\d+ lines, (\d+) torn", min: 0.0, max: 40_000.0 },

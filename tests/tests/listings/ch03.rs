@@ -127,13 +127,14 @@ listings! {
     ch03_06_busy_and_idle: Listing {
         rules: &[
             // tracing-subscriber picks the unit (ns, µs, ms, s) to fit each
-            // duration: the 150 ms ones stay in ms below a second; the short
-            // ones are microseconds here, and may reach milliseconds on a
-            // loaded machine.
-            Rule::Range { pattern: r#"name="blocking"\}: close time\.busy=(\d+)ms"#, min: 145.0, max: 999.0 },
+            // duration: the 150 ms ones print in ms up to "1000ms" (999.5 ms
+            // rounds up), and as "1.00s" from a second on, where the ms rules
+            // stop matching and fail, as past any bound; the short ones are
+            // microseconds here, and may reach milliseconds on a loaded machine.
+            Rule::Range { pattern: r#"name="blocking"\}: close time\.busy=(\d+)ms"#, min: 145.0, max: 1000.0 },
             Rule::Mask { pattern: r#"name="blocking"\}: close time\.busy=\S+ time\.idle=([\d.]+(?:ns|µs|ms))$"# },
             Rule::Mask { pattern: r#"name="awaiting"\}: close time\.busy=([\d.]+(?:ns|µs|ms)) "# },
-            Rule::Range { pattern: r#"name="awaiting"\}: close time\.busy=\S+ time\.idle=(\d+)ms$"#, min: 145.0, max: 999.0 },
+            Rule::Range { pattern: r#"name="awaiting"\}: close time\.busy=\S+ time\.idle=(\d+)ms$"#, min: 145.0, max: 1000.0 },
         ],
         ..example()
     },
