@@ -6,6 +6,7 @@ use std::future::Future;
 use std::panic;
 use std::pin::Pin;
 use std::sync::Mutex;
+use std::sync::atomic as std_atomic;
 use std::task::{Context, Poll, Wake, Waker};
 
 use loom::cell::UnsafeCell;
@@ -13,8 +14,8 @@ use loom::sync::Arc;
 use loom::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use loom::thread;
 
-/// How many interleavings loom has run.
-static RUNS: Mutex<u32> = Mutex::new(0);
+/// How many interleavings loom has run: a std atomic, which loom does not see.
+static RUNS: std_atomic::AtomicUsize = std_atomic::AtomicUsize::new(0);
 
 /// The waker cell of `ch06-04-loom-lost-wakeup.rs`: a `Mutex` that loom
 /// does not see, and an `UnsafeCell<()>` that reports each use to loom.
@@ -36,6 +37,7 @@ impl WakerCell {
     }
 }
 
+// ANCHOR: atomic_waker
 /// The orderings of the state word: `futures`' own, or weaker.
 #[derive(Clone, Copy)]
 struct Orderings {
@@ -46,7 +48,6 @@ struct Orderings {
     fetch_or: Ordering,
 }
 
-// ANCHOR: atomic_waker
 /// Nobody is using the cell.
 const WAITING: usize = 0;
 /// `register` holds the cell.
@@ -133,14 +134,11 @@ impl Future for Receive<'_> {
         }
     }
 }
-// ANCHOR_END: atomic_waker
 
-// ANCHOR: model
-/// The waker the task is polled with: it counts the times it was called. A
-/// count that only `fetch_add` changes, not a flag the task clears with
-/// `swap`: loom 0.7.3 can let a plain store to an atomic fall between the
-/// read and the write of a read-modify-write on it (loom issue #254).
-struct Woken(AtomicUsize);
+/// The waker the task is polled with: it counts the times it was called, in a
+/// std atomic that loom does not see. loom runs one thread at a time, so a
+/// load of it returns every wake so far.
+struct Woken(std_atomic::AtomicUsize);
 
 impl Wake for Woken {
     fn wake(self: std::sync::Arc<Self>) {
@@ -153,7 +151,7 @@ impl Wake for Woken {
 /// executor would poll it: the task must then have finished, or been woken
 /// since its last poll.
 fn two_polls(order: Orderings) {
-    *RUNS.lock().unwrap() += 1;
+    RUNS.fetch_add(1, Ordering::Relaxed);
     let slot = Arc::new(Slot {
         done: AtomicBool::new(false),
         waker: AtomicWaker {
@@ -166,7 +164,7 @@ fn two_polls(order: Orderings) {
         let slot = Arc::clone(&slot);
         thread::spawn(move || complete(&slot))
     };
-    let woken = std::sync::Arc::new(Woken(AtomicUsize::new(0)));
+    let woken = std::sync::Arc::new(Woken(std_atomic::AtomicUsize::new(0)));
     let waker = Waker::from(std::sync::Arc::clone(&woken));
     let mut task = Receive(&slot);
     let mut cx = Context::from_waker(&waker);
@@ -209,14 +207,14 @@ fn main() {
     check("AtomicWaker, fetch_or only Acquire", fetch_or_acquire);
     check("AtomicWaker, Relaxed", relaxed);
 }
-// ANCHOR_END: model
+// ANCHOR_END: atomic_waker
 
 fn check(name: &str, order: Orderings) {
-    *RUNS.lock().unwrap() = 0;
+    RUNS.store(0, Ordering::Relaxed);
     let result = panic::catch_unwind(|| {
         loom::model::Builder::new().check(move || two_polls(order));
     });
-    let runs = *RUNS.lock().unwrap();
+    let runs = RUNS.load(Ordering::Relaxed);
     match result {
         Ok(()) => println!("{name}: all {runs} interleavings pass"),
         Err(payload) => {

@@ -1,10 +1,11 @@
 //! Listing 6-1's slot made lock-free the naive way: a `done` flag, a
 //! `registered` flag and a cell for the waker. loom finds the interleaving
-//! that loses the wake-up, and checks two ways of ordering the flags.
+//! that loses the wake-up, and checks three ways of ordering the flags.
 use std::future::Future;
 use std::panic;
 use std::pin::Pin;
 use std::sync::Mutex;
+use std::sync::atomic as std_atomic;
 use std::task::{Context, Poll, Wake, Waker};
 
 use loom::cell::UnsafeCell;
@@ -14,14 +15,14 @@ use loom::thread;
 
 /// What the two sides did in the interleaving being run, for the report.
 static STEPS: Mutex<Vec<String>> = Mutex::new(Vec::new());
-/// How many interleavings loom has run.
-static RUNS: Mutex<u32> = Mutex::new(0);
+/// How many interleavings loom has run: a std atomic, which loom does not see.
+static RUNS: std_atomic::AtomicUsize = std_atomic::AtomicUsize::new(0);
 
 fn step(what: String) {
     STEPS.lock().unwrap().push(what);
 }
 
-// ANCHOR: cell
+// ANCHOR: slot
 /// A place for one waker, touched by one side at a time: the flags around it
 /// say whose turn it is. The `Mutex` keeps this listing free of `unsafe`;
 /// loom does not see it, so it orders nothing in the model. `access` tells
@@ -45,9 +46,7 @@ impl WakerCell {
         self.waker.lock().unwrap().take()
     }
 }
-// ANCHOR_END: cell
 
-// ANCHOR: slot
 /// How the two sides order their store of one flag and their load of the
 /// other: `store` and `load`, and a `fence(SeqCst)` between them or not.
 #[derive(Clone, Copy)]
@@ -112,11 +111,10 @@ impl Future for Receive<'_> {
         if done { Poll::Ready(()) } else { Poll::Pending }
     }
 }
-// ANCHOR_END: slot
 
-// ANCHOR: model
-/// The waker the task is polled with: it only records that it was called.
-struct Woken(AtomicBool);
+/// The waker the task is polled with: it only records that it was called, in
+/// a std atomic that loom does not see, so that it adds no interleavings.
+struct Woken(std_atomic::AtomicBool);
 
 impl Wake for Woken {
     fn wake(self: std::sync::Arc<Self>) {
@@ -128,7 +126,7 @@ impl Wake for Woken {
 /// once both are done, the task must have finished or been woken.
 fn one_poll(orderings: Orderings) {
     STEPS.lock().unwrap().clear();
-    *RUNS.lock().unwrap() += 1;
+    RUNS.fetch_add(1, Ordering::Relaxed);
     let slot = Arc::new(Slot {
         done: AtomicBool::new(false),
         registered: AtomicBool::new(false),
@@ -139,7 +137,7 @@ fn one_poll(orderings: Orderings) {
         let slot = Arc::clone(&slot);
         thread::spawn(move || complete(&slot))
     };
-    let woken = std::sync::Arc::new(Woken(AtomicBool::new(false)));
+    let woken = std::sync::Arc::new(Woken(std_atomic::AtomicBool::new(false)));
     let waker = Waker::from(std::sync::Arc::clone(&woken));
     let mut task = Receive(&slot);
     let poll = Pin::new(&mut task).poll(&mut Context::from_waker(&waker));
@@ -184,14 +182,14 @@ fn main() {
         check(name, orderings);
     }
 }
-// ANCHOR_END: model
+// ANCHOR_END: slot
 
 fn check(name: &str, orderings: Orderings) {
-    *RUNS.lock().unwrap() = 0;
+    RUNS.store(0, Ordering::Relaxed);
     let result = panic::catch_unwind(|| {
         loom::model::Builder::new().check(move || one_poll(orderings));
     });
-    let runs = *RUNS.lock().unwrap();
+    let runs = RUNS.load(Ordering::Relaxed);
     match result {
         Ok(()) => println!("{name}: all {runs} interleavings pass"),
         Err(payload) => {

@@ -12,16 +12,20 @@ async def answer():
 
 
 def worker(loop, lines, result):
-    # The coroutine runs on the loop's thread; .result() blocks this one until it is done.
-    future = asyncio.run_coroutine_threadsafe(answer(), loop)
-    value, ran_on = future.result()
-    line = f"thread: the coroutine it submitted returned {value}, on {ran_on}"
-    # asyncio.Queue and Future are not thread-safe: the loop's thread must touch them.
-    loop.call_soon_threadsafe(lines.put_nowait, line)
-    loop.call_soon_threadsafe(lines.put_nowait, None)  # no more lines
+    try:
+        # The coroutine runs on the loop's thread; .result() blocks this one until it is done.
+        future = asyncio.run_coroutine_threadsafe(answer(), loop)
+        value, ran_on = future.result()
+        line = f"thread: the coroutine it submitted returned {value}, on {ran_on}"
+        # asyncio.Queue and Future are not thread-safe: the loop's thread must touch them.
+        loop.call_soon_threadsafe(lines.put_nowait, line)
 
-    total = sum(range(1, 1_000_001))  # ordinary blocking work
-    loop.call_soon_threadsafe(result.set_result, total)
+        total = sum(range(1, 1_000_001))  # ordinary blocking work
+        loop.call_soon_threadsafe(result.set_result, total)
+    except Exception as error:  # main would otherwise wait for ever
+        loop.call_soon_threadsafe(result.set_exception, error)
+    finally:
+        loop.call_soon_threadsafe(lines.put_nowait, None)  # no more lines, error or not
 
 
 async def main():

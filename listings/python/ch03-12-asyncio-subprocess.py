@@ -2,7 +2,6 @@
 its lines as they come and then wait() for it. The children are this same script, run
 again by sys.executable with "count N"."""
 import asyncio
-import subprocess
 import sys
 import time
 
@@ -10,20 +9,21 @@ import time
 def count(n):
     for i in range(1, n + 1):
         time.sleep(0.03)
-        # A pipe is block-buffered in Python: flush, or the parent sees nothing until the end.
+        # sys.stdout is block-buffered when it is not a terminal: flush, or the parent
+        # sees nothing until the end (unless the child runs with -u or PYTHONUNBUFFERED=1).
         print(f"line {i} of {n}", flush=True)
 
 
 async def parent():
     me = [sys.executable, __file__]
 
-    proc = await asyncio.create_subprocess_exec(*me, "count", "3", stdout=subprocess.PIPE)
+    proc = await asyncio.create_subprocess_exec(*me, "count", "3", stdout=asyncio.subprocess.PIPE)
     stdout, _ = await proc.communicate()
     print(f"communicate(): exit code {proc.returncode}, {stdout.decode().splitlines()}")
 
     start = time.perf_counter()
-    proc = await asyncio.create_subprocess_exec(*me, "count", "3", stdout=subprocess.PIPE)
-    while line := await proc.stdout.readline():  # b"" at the end of the output
+    proc = await asyncio.create_subprocess_exec(*me, "count", "3", stdout=asyncio.subprocess.PIPE)
+    async for line in proc.stdout:  # each line with its b"\n"; the loop ends with the output
         ms = round((time.perf_counter() - start) * 1000)
         print(f"{ms:>4} ms  read {line.decode().rstrip()!r}")
     code = await proc.wait()  # the end of its output is not its exit
@@ -35,4 +35,5 @@ if sys.argv[1:2] == ["count"] and len(sys.argv) == 3 and sys.argv[2].isdigit():
 elif len(sys.argv) == 1:
     asyncio.run(parent())
 else:
-    sys.exit("usage: ch03-12-asyncio-subprocess.py [count N]")
+    print("usage: ch03-12-asyncio-subprocess.py [count N]", file=sys.stderr)
+    sys.exit(2)

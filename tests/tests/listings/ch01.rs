@@ -132,6 +132,15 @@ listings! {
     },
     ch01_03_mutex: example(),
     ch01_03_fetch_add: example(),
+    // Each value is computed once by the shared cache and once per thread by
+    // the thread-locals: no timing shows.
+    ch01_03_memo_cache: example(),
+    ch01_03_lru_cache: Listing {
+        // The sleep releases the GIL, so the other threads miss the cache
+        // too, unless one starts after the first call is done (a slow start).
+        rules: &[Rule::Range { pattern: r"it ran (\d) times", min: 1.0, max: 4.0 }],
+        ..kind(Kind::Python)
+    },
     ch01_04_queue: kind(Kind::Python),
     ch01_04_mpsc_queue: Listing {
         rules: &[Rule::Mask { pattern: r"First 12 received \(producer\.item\): (.*)" }],

@@ -27,6 +27,17 @@ listings! {
         rules: &[Rule::Range { pattern: r"producer done after (\d+) ms", min: 85.0, max: 5000.0 }],
         ..example()
     },
+    ch03_02_worker_pool: Listing {
+        rules: &[
+            // Which worker takes which job, and the order of the lines of
+            // jobs that end in the same millisecond, vary.
+            Rule::Mask { pattern: r"^worker (\d): job" },
+            Rule::Unordered { pattern: r"^worker .*: job \d done" },
+            Rule::Unordered { pattern: r"^worker \d: the queue is closed" },
+            Rule::Range { pattern: r"all 6 jobs done after (\d+) ms", min: 59.0, max: 5000.0 },
+        ],
+        ..example()
+    },
     ch03_03_tokio_main: example(),
     ch03_03_block_on: example(),
     ch03_03_two_runtimes: Listing {
@@ -76,6 +87,16 @@ listings! {
     },
     ch03_05_context_vars: kind(Kind::Python),
     ch03_05_task_local: example(),
+    ch03_05_log_request_id: Listing {
+        // The default executor's thread is reused, unless it is still busy.
+        rules: &[Rule::Mask { pattern: r"^INFO (asyncio_\d+) " }],
+        ..kind(Kind::Python)
+    },
+    ch03_05_request_spans: Listing {
+        // Which worker polls a task varies from one poll to the next.
+        rules: &[Rule::Mask { pattern: r"^ INFO (worker-\d) " }],
+        ..example()
+    },
     ch03_06_sleep: Listing {
         rules: &[
             Rule::Range { pattern: r"tick at (\d+) ms", min: 45.0, max: 5000.0 },
@@ -153,6 +174,21 @@ listings! {
         ..example()
     },
     ch03_07_wait_timeout: example(),
+    ch03_07_retry: Listing {
+        rules: &[
+            // The jitter: a random wait between half the delay and all of it.
+            Rule::Range { pattern: r"waiting (\d+) ms \(of up to 20\)", min: 10.0, max: 20.0 },
+            Rule::Range { pattern: r"waiting (\d+) ms \(of up to 40\)", min: 20.0, max: 40.0 },
+            Rule::Range { pattern: r"waiting (\d+) ms \(of up to 60\)", min: 30.0, max: 60.0 },
+            // Call 2 after the 50 ms timeout and at least 10 ms of waiting,
+            // call 3 at least 20 ms after that; given up after 10 + 20 + 30.
+            Rule::Range { pattern: r"^( *\d+) ms  call 1$", min: 0.0, max: 1000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  call 2$", min: 60.0, max: 3000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  call 3$", min: 80.0, max: 3000.0 },
+            Rule::Range { pattern: r"given up after (\d+) ms", min: 60.0, max: 3000.0 },
+        ],
+        ..example()
+    },
     ch03_07_select: example(),
     ch03_08_as_completed: Listing {
         rules: &[
@@ -201,6 +237,8 @@ listings! {
         ],
         ..example()
     },
+    ch03_09_async_cleanup: example(),
+    ch03_09_async_with: kind(Kind::Python),
     ch03_10_event: Listing {
         rules: &[
             Rule::Unordered { pattern: r"^waiter [12]: waiting" },
@@ -228,6 +266,8 @@ listings! {
         ],
         ..example()
     },
+    ch03_10_signals: example(),
+    ch03_10_asyncio_signals: kind(Kind::Python),
     ch03_11_thread_event: Listing {
         rules: &[
             Rule::Unordered { pattern: r"^thread \d: ready" },
@@ -237,6 +277,16 @@ listings! {
     },
     ch03_11_handle_from_thread: example(),
     ch03_11_loop_from_thread: kind(Kind::Python),
+    ch03_11_stop_signal: Listing {
+        rules: &[
+            // How many periods of 40 ms fit before the signal at 100 ms (2,
+            // unless a loaded machine starts a thread late), and how late
+            // each worker notices it: wide, for a loaded machine.
+            Rule::Range { pattern: r"ticks: (\d+)", min: 0.0, max: 1000.0 },
+            Rule::Range { pattern: r"stopped( *\d+) ms", min: 0.0, max: 60_000.0 },
+        ],
+        ..example()
+    },
     ch03_12_worker_processes: Listing {
         rules: &[Rule::Mask { pattern: r"pid (\d+)" }],
         ..example()

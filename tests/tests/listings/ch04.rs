@@ -94,6 +94,36 @@ listings! {
         ],
         ..example()
     },
+    ch04_03_rate_limit: Listing {
+        rules: &[
+            // The first tick completes at once, within the timer's millisecond.
+            Rule::Range { pattern: r"^\w+: +requests start at (\d+),", min: 0.0, max: 50.0 },
+            // After 70 ms idle, the next tick completes at once, whatever the behaviour.
+            Rule::Range { pattern: r"^\w+: +requests start at <number>, (\d+),", min: 69.0, max: 1000.0 },
+            // Burst: the missed ticks at 40 and 60 ms, at once too.
+            Rule::Range { pattern: r"^Burst: +requests start at <number>, <number>, (\d+),", min: 69.0, max: 1000.0 },
+            Rule::Range { pattern: r"^Burst: +requests start at (?:<number>, ){3}(\d+) ms", min: 69.0, max: 1000.0 },
+            // Delay: a full period after each tick.
+            Rule::Range { pattern: r"^Delay: +requests start at <number>, <number>, (\d+),", min: 89.0, max: 1000.0 },
+            Rule::Range { pattern: r"^Delay: +requests start at (?:<number>, ){3}(\d+) ms", min: 109.0, max: 1000.0 },
+            // Skip: the next multiples of 20 ms.
+            Rule::Range { pattern: r"^Skip: +requests start at <number>, <number>, (\d+),", min: 79.0, max: 1000.0 },
+            Rule::Range { pattern: r"^Skip: +requests start at (?:<number>, ){3}(\d+) ms", min: 99.0, max: 1000.0 },
+        ],
+        ..example()
+    },
+    ch04_03_heartbeat: Listing {
+        rules: &[
+            // Beats every 100 ms from 0; the job is sent at 150 ms, the stop at
+            // 250: 50 ms from any beat, so that the lines keep their order.
+            Rule::Range { pattern: r"^( *\d+) ms  heartbeat 1$", min: 0.0, max: 3000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  heartbeat 2$", min: 99.0, max: 3000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  job 1$", min: 149.0, max: 3000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  heartbeat 3$", min: 199.0, max: 3000.0 },
+            Rule::Range { pattern: r"^( *\d+) ms  stopped$", min: 249.0, max: 3000.0 },
+        ],
+        ..example()
+    },
     ch04_03_pool_panic: Listing {
         rules: &[
             // A core file may or may not be written, as the system is set up.
