@@ -56,8 +56,8 @@ listings! {
     ch06_04_store_buffering: Listing {
         rules: &[
             // How often both loads miss depends on the machine and its load
-            // (hundreds to thousands of 10,000 rounds on an idle x86 machine,
-            // none at all when the two threads seldom run at once). The
+            // (0 to a few hundred of 10,000 rounds on a shared 2-core x86
+            // machine, 0 when the two threads seldom run at once). The
             // SeqCst line is compared as it is: 0 is what the memory model
             // promises.
             Rule::Range { pattern: r"Release/Acquire .* in (\d+) of", min: 0.0, max: 10_000.0 },
