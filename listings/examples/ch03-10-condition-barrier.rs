@@ -25,10 +25,14 @@ async fn consumer(i: u32, shared: Arc<Shared>) {
     }
 }
 
-async fn worker(i: u64, barrier: Arc<Barrier>) {
-    sleep(Duration::from_millis(20 * i)).await;
+async fn worker(i: u64, barrier: Arc<Barrier>, arrived: watch::Sender<u64>) {
+    // Worker i goes once i workers have arrived: a fixed order, whatever the timing.
+    arrived.subscribe().wait_for(|&n| n == i).await.unwrap();
     println!("worker {i}: at the barrier");
-    let result = barrier.wait().await;
+    // biased: wait() is polled first, so this worker has arrived when the next goes.
+    let (result, _) = tokio::join!(biased; barrier.wait(), async {
+        arrived.send_replace(i + 1)
+    });
     println!("worker {i}: through, leader: {}", result.is_leader());
 }
 
@@ -68,8 +72,9 @@ async fn main() {
     waiter.await.unwrap();
 
     let barrier = Arc::new(Barrier::new(3));
+    let (arrived, _) = watch::channel(0);
     let workers: Vec<_> = (0..3)
-        .map(|i| tokio::spawn(worker(i, Arc::clone(&barrier))))
+        .map(|i| tokio::spawn(worker(i, Arc::clone(&barrier), arrived.clone())))
         .collect();
     for handle in workers {
         handle.await.unwrap();

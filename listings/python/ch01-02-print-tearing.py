@@ -32,8 +32,9 @@ def count_torn(how):
     # the user's site directory, so only -u decides how its stdout is buffered.
     child = [sys.executable, "-I", "-u", __file__, how]
     out = subprocess.run(child, capture_output=True, check=True).stdout
-    # errors="replace": a damaged line need not even be valid UTF-8.
-    lines = out.decode(errors="replace").splitlines()
+    # errors="replace": a damaged line need not even be valid UTF-8. split("\n"),
+    # not splitlines(), which also splits at "\r", "\x0c" and others in garbage.
+    lines = out.decode(errors="replace").removesuffix("\n").split("\n")
     torn = [line for line in lines if line not in ("A" * 8, "B" * 8)]
     example = f", such as {torn[0][:24]!r}" if torn else ""
     print(f"{WAYS[how] + ':':31} {len(lines)} lines, {len(torn)} torn{example}")
@@ -41,12 +42,17 @@ def count_torn(how):
         print(f"    not {2 * LINES} lines: some output was lost or overwritten")
 
 
-if len(sys.argv) == 2:
-    threads = [threading.Thread(target=shout, args=(c, sys.argv[1])) for c in "AB"]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-else:
-    for how in WAYS:
-        count_torn(how)
+def main():
+    if len(sys.argv) == 2:  # the child
+        threads = [threading.Thread(target=shout, args=(c, sys.argv[1])) for c in "AB"]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    else:
+        for how in WAYS:
+            count_torn(how)
+
+
+if __name__ == "__main__":
+    main()

@@ -15,19 +15,23 @@ for t in threads:
     t.join()  # returns normally, whether the target returned or raised
 print("Both joined. Results:", results)
 
-# A hook of our own can record the failure for the main thread to see.
+# A hook of our own can record the failure for the main thread to see. While
+# installed, it gets every thread's exception: put the previous hook back after.
 failures = []
 
 
 def record_failure(args):
-    # A string, not args.exc_value or args.thread: keeping those can keep
-    # objects alive (the threading docs warn of it).
+    # A string, not args.exc_value or args.thread: keeping those can create a
+    # reference cycle, or resurrect the thread (the threading docs warn of both).
     failures.append(f"{args.thread.name}: {args.exc_type.__name__}: {args.exc_value}")
 
 
+previous = threading.excepthook
 threading.excepthook = record_failure
-t = threading.Thread(target=parse, args=("x7",))
-t.start()
-t.join()
-threading.excepthook = threading.__excepthook__  # the default hook, back
+try:
+    t = threading.Thread(target=parse, args=("x7",))
+    t.start()
+    t.join()
+finally:
+    threading.excepthook = previous
 print("Failures:", failures)

@@ -1,4 +1,5 @@
-"""The two threads of Listing 2-1 as daemon threads: the interpreter does not wait for them."""
+"""The two threads of Listing 2-1 as daemon threads: the interpreter does not
+wait for them."""
 import threading
 import time
 

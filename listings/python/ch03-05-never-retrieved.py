@@ -1,4 +1,5 @@
-"""Tasks that raise, and that nobody awaits: asyncio logs each error when the task is freed."""
+"""Tasks that raise, and that nobody awaits: asyncio logs each error when the
+task is freed."""
 import asyncio
 
 

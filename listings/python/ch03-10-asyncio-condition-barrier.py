@@ -1,4 +1,5 @@
-"""asyncio.Condition: wait until shared state says so; asyncio.Barrier: wait for n tasks."""
+"""asyncio.Condition: wait until shared state says so; asyncio.Barrier: wait
+for n tasks."""
 import asyncio
 
 
@@ -18,7 +19,9 @@ async def worker(i, barrier):
 async def main():
     cond = asyncio.Condition()
     items = []
-    consumers = [asyncio.create_task(consumer(f"consumer {i}", cond, items)) for i in (1, 2)]
+    consumers = [
+        asyncio.create_task(consumer(f"consumer {i}", cond, items)) for i in (1, 2)
+    ]
     for item in ("a", "b"):
         await asyncio.sleep(0.01)
         async with cond:
