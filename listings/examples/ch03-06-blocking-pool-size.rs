@@ -38,12 +38,10 @@ fn main() {
     );
     drop(default); // and its hundred idle threads with it, before the next measurement
 
-    // ANCHOR: limit
     let limited = tokio::runtime::Builder::new_current_thread()
         .max_blocking_threads(10)
         .build()
         .unwrap();
-    // ANCHOR_END: limit
     let (threads, ms) = measure(&limited);
     println!(
         "max_blocking_threads(10): {SLEEPS} sleeps of 50 ms on {threads:>3} threads, {ms:>4} ms"

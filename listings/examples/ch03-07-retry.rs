@@ -5,7 +5,6 @@ use std::time::Duration;
 
 use tokio::time::{Instant, sleep, timeout};
 
-// ANCHOR: retry
 /// How many tries, how long each may take, and the waits between them.
 struct Backoff {
     tries: u32,
@@ -45,9 +44,7 @@ async fn retry<T, E: Debug>(
         delay = (delay * 2).min(policy.max_delay);
     }
 }
-// ANCHOR_END: retry
 
-// ANCHOR: main
 #[tokio::main]
 async fn main() {
     let policy = Backoff {
@@ -79,4 +76,3 @@ async fn main() {
     let elapsed = start.elapsed().as_millis();
     println!("{down:?}, given up after {elapsed} ms");
 }
-// ANCHOR_END: main

@@ -13,7 +13,6 @@ fn where_am_i() -> String {
     thread::current().name().unwrap_or("unnamed").to_string()
 }
 
-// ANCHOR: worker
 /// Runs on a plain `std::thread`, which is not one of the runtime's threads.
 fn worker(handle: Handle, lines: mpsc::Sender<String>, result: oneshot::Sender<u64>) {
     // Spawned from here, the task runs on the runtime's workers; this thread waits for it.
@@ -36,7 +35,6 @@ fn worker(handle: Handle, lines: mpsc::Sender<String>, result: oneshot::Sender<u
     let sum = (1..=1_000_000u64).sum(); // ordinary blocking work
     let _ = result.send(sum); // an Err would only mean that nobody waits any more
 }
-// ANCHOR_END: worker
 
 /// The first sentence of a panic's message.
 fn first_sentence(payload: &(dyn Any + Send)) -> &str {
@@ -52,7 +50,6 @@ fn first_sentence(payload: &(dyn Any + Send)) -> &str {
         .trim_end()
 }
 
-// ANCHOR: main
 #[tokio::main]
 async fn main() {
     let handle = Handle::current(); // only inside the runtime: a plain thread has none
@@ -74,9 +71,7 @@ async fn main() {
         .await
         .unwrap()
         .expect("the thread panicked");
-    // ANCHOR_END: main
 
-    // ANCHOR: inside
     panic::set_hook(Box::new(|_| {})); // the panics are printed below, shortly
     let inside = tokio::spawn(async { Handle::current().block_on(async {}) });
     let error = inside.await.unwrap_err();
@@ -88,5 +83,4 @@ async fn main() {
     let error = inside.await.unwrap_err();
     let why = first_sentence(error.into_panic().as_ref()).to_string();
     println!("in a task, blocking_send panics: {why}");
-    // ANCHOR_END: inside
 }

@@ -486,3 +486,26 @@ fn listings_and_figures_are_numbered_in_reading_order() {
     }
     assert!(wrong.is_empty(), "listing and figure numbers:\n{}", wrong.join("\n"));
 }
+
+/// mdBook strips `// ANCHOR: name` lines only from an include that names an
+/// anchor: a listing included whole must have none, or the page shows them.
+#[test]
+fn no_page_shows_an_anchor_line() {
+    let anchor = Regex::new(r"ANCHOR(_END)?: ?\w+").unwrap();
+    let shown: Vec<String> = site()
+        .pages
+        .iter()
+        .filter(|(page, _)| page.as_path() != Path::new("print.html"))
+        .flat_map(|(page, html)| {
+            anchor
+                .find_iter(html)
+                .map(move |m| format!("{}: {}", page.display(), m.as_str()))
+        })
+        .collect();
+    assert!(
+        shown.is_empty(),
+        "anchor lines shown on a page (a listing included whole has anchors: remove \
+         them, or include the anchor):\n{}",
+        shown.join("\n")
+    );
+}
