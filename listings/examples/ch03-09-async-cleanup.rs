@@ -10,13 +10,13 @@ use tokio::io::{AsyncWriteExt, BufWriter};
 use tokio::time::{sleep, timeout};
 
 // ANCHOR: shown
-/// Creates `path`, lets `body` write to it, then flushes and closes it, after
-/// `body` returns or fails: the `async with` of a file.
+/// Lets `body` write to `file` through a buffer, then flushes and closes it,
+/// after `body` returns or fails: the `async with` of a file.
 async fn with_file(
-    path: &Path,
+    file: File,
     body: impl AsyncFnOnce(&mut BufWriter<File>) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut writer = BufWriter::new(File::create(path).await?);
+    let mut writer = BufWriter::new(file);
     let result = body(&mut writer).await;
     let closed = writer.shutdown().await; // the __aexit__
     result.and(closed)
@@ -44,7 +44,7 @@ async fn main() -> io::Result<()> {
     drop(writer);
     println!("flushed, then dropped: {} bytes", size(&path).await?);
 
-    let result = with_file(&path, async |writer| {
+    let result = with_file(File::create(&path).await?, async |writer| {
         writer.write_all(b"a line\n").await?;
         Err(io::Error::other("the body failed"))
     })
@@ -55,8 +55,9 @@ async fn main() -> io::Result<()> {
         size(&path).await?
     );
 
-    fs::write(&path, "").await?; // empty, even if the timeout beats File::create
-    let slow = with_file(&path, async |writer| {
+    // Created before the timeout starts: a `File::create` dropped by it would
+    // still run on its blocking thread, perhaps after `remove_file`.
+    let slow = with_file(File::create(&path).await?, async |writer| {
         writer.write_all(b"a line\n").await?;
         sleep(Duration::from_secs(10)).await;
         Ok(())
