@@ -30,7 +30,7 @@ fn main() {
         .with_thread_names(true)
         .init();
 
-    // Tokio names all its workers "tokio-rt-worker": number them instead.
+    // Tokio gives every worker the same name ("tokio-rt-worker" since 1.50): number them.
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name_fn(|| {

@@ -47,16 +47,19 @@ async fn main() -> std::io::Result<()> {
     tracker.spawn(worker(shutdown.clone()));
     tracker.close();
 
-    tokio::spawn(async {
+    // Not spawned: a failed kill sends no signal, so its error must end the wait.
+    let kill = async {
         sleep(Duration::from_millis(30)).await;
         send_sigterm().await
-    });
+    };
     tokio::select! {
         result = tokio::signal::ctrl_c() => {
             result?;
             println!("main: Ctrl-C");
         }
         _ = terminate.recv() => println!("main: SIGTERM"),
+        // `Ok(())` does not match: the branch is disabled, the wait goes on.
+        Err(error) = kill => return Err(error),
     }
     shutdown.cancel();
     match timeout(Duration::from_secs(5), tracker.wait()).await {

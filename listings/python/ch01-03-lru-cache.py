@@ -3,12 +3,15 @@ import functools
 import threading
 import time
 
-calls = []
+calls = 0
+calls_lock = threading.Lock()
 
 
 @functools.lru_cache(maxsize=None)
 def slow_square(n):
-    calls.append(threading.current_thread().name)
+    global calls
+    with calls_lock:  # `+=` is a read, then a write: threads could interleave
+        calls += 1
     time.sleep(0.05)  # releases the GIL: the other threads miss too
     return n * n
 
@@ -18,5 +21,5 @@ for thread in threads:
     thread.start()
 for thread in threads:
     thread.join()
-print(f"4 threads asked for slow_square(7): it ran {len(calls)} times")
+print(f"4 threads asked for slow_square(7): it ran {calls} times")
 print(f"The cache holds {slow_square.cache_info().currsize} entry")
