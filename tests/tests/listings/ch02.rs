@@ -225,6 +225,7 @@ listings! {
         timeout_secs: 600,
         ..kind(Kind::Script)
     },
+    ch02_03_rayon_errors: example(),
     ch02_03_cpu_years: Listing {
         rules: &[
             POOL_SIZE,

@@ -277,6 +277,12 @@ listings! {
         ..example()
     },
     ch03_11_handle_from_thread: example(),
+    ch03_11_semaphore: Listing {
+        // 2 whenever two threads overlap inside, as they do unless a loaded
+        // machine runs them one after another; never more than the 2 tokens.
+        rules: &[Rule::Range { pattern: r"inside at once: (\d+)", min: 1.0, max: 2.0 }],
+        ..example()
+    },
     ch03_11_loop_from_thread: kind(Kind::Python),
     ch03_11_stop_signal: Listing {
         rules: &[
@@ -316,6 +322,7 @@ listings! {
         ],
         ..example()
     },
+    ch03_12_timeout_terminate: example(),
     ch03_12_asyncio_subprocess: Listing {
         rules: &[
             // A Python child takes tens to hundreds of ms to start.

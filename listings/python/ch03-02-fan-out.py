@@ -1,0 +1,28 @@
+"""Fan-out over a list of bounded queues: a full queue refuses the newest."""
+
+import asyncio
+
+
+async def subscriber(name, queue):
+    while (message := await queue.get()) is not None:
+        print(f"{name}: {message}")
+
+
+async def main():
+    fast, slow = asyncio.Queue(maxsize=4), asyncio.Queue(maxsize=4)
+    subscribers = {"fast": fast, "slow": slow}
+    task = asyncio.create_task(subscriber("fast", fast))
+    for message in range(1, 11):
+        for name, queue in subscribers.items():
+            try:
+                queue.put_nowait(message)
+            except asyncio.QueueFull:
+                print(f"{name} is full: {message} dropped")
+        await asyncio.sleep(0)  # lets the fast subscriber take each message
+    for queue in subscribers.values():
+        await queue.put(None)  # a sentinel: no more messages
+    await task
+    await subscriber("slow", slow)  # busy elsewhere until now
+
+
+asyncio.run(main())
