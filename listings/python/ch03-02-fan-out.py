@@ -19,10 +19,11 @@ async def main():
             except asyncio.QueueFull:
                 print(f"{name} is full: {message} dropped")
         await asyncio.sleep(0)  # lets the fast subscriber take each message
-    for queue in subscribers.values():
-        await queue.put(None)  # a sentinel: no more messages
+    await fast.put(None)  # a sentinel: no more messages
     await task
-    await subscriber("slow", slow)  # busy elsewhere until now
+    # `slow` was busy elsewhere until now; its queue is full, so no sentinel.
+    while not slow.empty():
+        print(f"slow: {slow.get_nowait()}")
 
 
 asyncio.run(main())
