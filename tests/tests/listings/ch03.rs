@@ -87,6 +87,8 @@ listings! {
         ],
         ..example()
     },
+    ch03_05_mixed_errors: example(),
+    ch03_05_handler_table: example(),
     ch03_05_context_vars: kind(Kind::Python),
     ch03_05_task_local: example(),
     ch03_05_log_request_id: Listing {
