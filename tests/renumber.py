@@ -4,7 +4,7 @@
 
 Captions are numbered chapter by chapter in the order of src/SUMMARY.md
 (tests/book.rs checks it); this rewrites every caption and every mention of
-one ("Listing 3-6", "Listings 3-6 and 3-7", "Figure 1-2") across the
+one ("Listing 3-8", "Listings 3-8 and 3-9", "Figure 1-2") across the
 repository's tracked files, except the listings' outputs. A new listing's
 caption may say `Listing 3-@slug` (and its mentions the same) until this runs.
 --dry-run prints the changes only."""

@@ -72,7 +72,8 @@ async fn main() {
         .unwrap()
         .expect("the thread panicked");
 
-    panic::set_hook(Box::new(|_| {})); // the panics are printed below, shortly
+    let hook = panic::take_hook();
+    panic::set_hook(Box::new(|_| {})); // the two panics are printed below, shortly
     let inside = tokio::spawn(async { Handle::current().block_on(async {}) });
     let error = inside.await.unwrap_err();
     let why = first_sentence(error.into_panic().as_ref()).to_string();
@@ -83,4 +84,5 @@ async fn main() {
     let error = inside.await.unwrap_err();
     let why = first_sentence(error.into_panic().as_ref()).to_string();
     println!("in a task, blocking_send panics: {why}");
+    panic::set_hook(hook); // any later panic is reported again
 }

@@ -440,8 +440,8 @@ fn listings_and_figures_are_numbered_in_reading_order() {
             shown.insert((kind.to_string(), number), page.clone());
         }
     }
-    // "Listing 3-7", "Listings 3-37 and 3-38", "Figures 1-1 to 1-3", across a
-    // line break too; as a link, "[Listing 3-7](page.md#anchor)".
+    // "Listing 3-9", "Listings 3-41 and 3-42", "Figures 1-1 to 1-3", across a
+    // line break too; as a link, "[Listing 3-9](page.md#anchor)".
     let mention = Regex::new(
         r"(\[?)\b(Listing|Figure)s?\s+(\d+-\d+)((?:(?:,|,?\s+and|\s+to|\s+or)\s+\d+-\d+)*)(\]\(([^)#]*))?",
     )
