@@ -456,8 +456,8 @@ fn listings_and_figures_are_numbered_in_reading_order() {
         let shown_here = file.strip_prefix(&src).ok();
         for caps in mention.captures_iter(&text) {
             let kind = caps[2].to_string();
-            let numbers = std::iter::once(&caps[3])
-                .chain(number.find_iter(&caps[4]).map(|m| m.as_str()));
+            let numbers =
+                std::iter::once(&caps[3]).chain(number.find_iter(&caps[4]).map(|m| m.as_str()));
             for n in numbers {
                 let place = file.strip_prefix(book_root()).unwrap().display();
                 match shown.get(&(kind.clone(), n.to_string())) {
@@ -484,7 +484,11 @@ fn listings_and_figures_are_numbered_in_reading_order() {
             }
         }
     }
-    assert!(wrong.is_empty(), "listing and figure numbers:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "listing and figure numbers:\n{}",
+        wrong.join("\n")
+    );
 }
 
 /// mdBook strips `// ANCHOR: name` lines only from an include that names an
