@@ -15,6 +15,19 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
+/// The crates the listings of `listings/examples/` use besides std, as code
+/// names them (the introduction names the same; Chapter 6's loom aside).
+pub const LISTING_CRATES: [&str; 8] = [
+    "tokio",
+    "rayon",
+    "crossbeam",
+    "futures",
+    "rand",
+    "tokio_util",
+    "tracing",
+    "tracing_subscriber",
+];
+
 /// The root of the book: where `book.toml` is.
 pub fn book_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

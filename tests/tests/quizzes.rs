@@ -258,17 +258,10 @@ fn under_loom(what: &str, program: &str) -> String {
 
 /// A program of std threads and no crate: loom can explore it.
 fn is_for_loom(program: &str) -> bool {
-    let crates = [
-        "tokio",
-        "rayon",
-        "crossbeam",
-        "futures",
-        "rand",
-        "tokio_util",
-        "tracing",
-        "tracing_subscriber",
-    ];
-    program.contains("thread::spawn") && !crates.iter().any(|c| program.contains(&format!("{c}::")))
+    program.contains("thread::spawn")
+        && !book_tests::LISTING_CRATES
+            .iter()
+            .any(|c| program.contains(&format!("{c}::")))
 }
 
 struct Check {

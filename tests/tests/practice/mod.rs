@@ -164,19 +164,9 @@ fn crates() -> &'static Vec<String> {
         for line in String::from_utf8_lossy(&output.stdout).lines() {
             let message: serde_json::Value = serde_json::from_str(line).unwrap();
             let name = message["target"]["name"].as_str().unwrap_or("");
-            let wanted = [
-                "tokio",
-                "rayon",
-                "crossbeam",
-                "futures",
-                "rand",
-                "tokio_util",
-                "tracing",
-                "tracing_subscriber",
-                "loom",
-                "pyo3",
-            ];
-            if !wanted.contains(&name) {
+            let wanted =
+                book_tests::LISTING_CRATES.contains(&name) || ["loom", "pyo3"].contains(&name);
+            if !wanted {
                 continue;
             }
             let id = message["package_id"].as_str().unwrap_or("");
@@ -202,7 +192,11 @@ fn crates() -> &'static Vec<String> {
                 }
             }
         }
-        assert_eq!(found.len(), 10, "not every crate was found: {found:?}");
+        assert_eq!(
+            found.len(),
+            book_tests::LISTING_CRATES.len() + 2,
+            "not every crate was found: {found:?}"
+        );
         let mut args = vec![
             "-L".to_string(),
             format!("dependency={}", deps_dir.unwrap().display()),
