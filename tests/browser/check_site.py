@@ -430,7 +430,9 @@ def check_page(page, url, name, source, kinds, colours, theme):
         shown = page.evaluate(PAGE_JS)
         shot = OUT / "screenshots" / theme / (name.replace("/", "_") + ".png")
         shot.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(shot), full_page=True)
+        # The print page is the whole book, taller than Chromium can capture
+        # in one image: its first screen stands for it (the PDF shows it all).
+        page.screenshot(path=str(shot), full_page=name != "print.html")
     finally:
         page.remove_listener("console", on_console)
         page.remove_listener("pageerror", on_error)
