@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 MANIFEST = HERE / "Cargo.toml"
 # The crates the listings name (listings/Cargo.toml, without loom).
 ROOTS = ["tokio", "rayon", "crossbeam", "futures", "rand", "tokio-util", "tracing",
-         "tracing-subscriber"]
+         "tracing-subscriber", "serde", "serde_json"]
 MARK = "# The Playground's entries, written by pin.py: do not edit by hand.\n"
 
 

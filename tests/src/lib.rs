@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 /// The crates the listings of `listings/examples/` use besides std, as code
 /// names them (the introduction names the same; Chapter 6's loom aside).
-pub const LISTING_CRATES: [&str; 8] = [
+pub const LISTING_CRATES: [&str; 10] = [
     "tokio",
     "rayon",
     "crossbeam",
@@ -26,6 +26,8 @@ pub const LISTING_CRATES: [&str; 8] = [
     "tokio_util",
     "tracing",
     "tracing_subscriber",
+    "serde",
+    "serde_json",
 ];
 
 /// The root of the book: where `book.toml` is.
