@@ -30,7 +30,7 @@ for page in pages:
 changed = {k: v for k, v in mapping.items() if k[1] != v}
 for k, v in changed.items():
     print(f"{k[0]} {k[1]} -> {v}")
-tok = r"\d+-(?:\d+|@[\w.-]+)"
+tok = r"\d+-(?:\d+|@[\w-]+)"
 mention = re.compile(rf"\b(Listing|Figure)(s?)(\s+)({tok})((?:(?:,|,?\s+and|\s+to|\s+or)\s+{tok})*)")
 def fix(m):
     kind = m.group(1)

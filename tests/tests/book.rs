@@ -440,13 +440,15 @@ fn listings_and_figures_are_numbered_in_reading_order() {
             shown.insert((kind.to_string(), number), page.clone());
         }
     }
-    // "Listing 3-9", "Listings 3-41 and 3-42", "Figures 1-1 to 1-3", across a
-    // line break too; as a link, "[Listing 3-9](page.md#anchor)".
+    // "Listing 3-9", "Listings 3-45 and 3-46", "Figures 1-1 to 1-3", across a
+    // line break too; as a link, "[Listing 3-9](page.md#anchor)"; "Listing
+    // 3-@slug", which must be numbered.
     let mention = Regex::new(
-        r"(\[?)\b(Listing|Figure)s?\s+(\d+-\d+)((?:(?:,|,?\s+and|\s+to|\s+or)\s+\d+-\d+)*)(\]\(([^)#]*))?",
+        r"(\[?)\b(Listing|Figure)s?\s+(\d+-(?:\d+|@[\w-]+))((?:(?:,|,?\s+and|\s+to|\s+or)\s+\d+-(?:\d+|@[\w-]+))*)(\]\(([^)#]*))?",
     )
     .unwrap();
-    let number = Regex::new(r"\d+-\d+").unwrap();
+    // A number, or a new listing's `@slug` that tests/renumber.py has not numbered yet.
+    let number = Regex::new(r"\d+-(?:\d+|@[\w-]+)").unwrap();
     let mut files: Vec<PathBuf> = site().chapters.iter().map(|p| src.join(p)).collect();
     for entry in fs::read_dir(book_root().join("listings/quizzes")).unwrap() {
         files.push(entry.unwrap().path());

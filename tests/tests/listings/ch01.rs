@@ -141,6 +141,18 @@ listings! {
         rules: &[Rule::Range { pattern: r"it ran (\d) times", min: 1.0, max: 4.0 }],
         ..kind(Kind::Python)
     },
+    // A handshake keeps the lock taken while main tries: the only time is the
+    // wait of the timed try, at least its 50 ms.
+    ch01_03_try_lock: Listing {
+        rules: &[Rule::Range { pattern: r"after (\d+) ms", min: 50.0, max: 60_000.0 }],
+        ..example()
+    },
+    ch01_03_lock_acquire: Listing {
+        rules: &[Rule::Range { pattern: r"False after (\d+\.\d\d) s", min: 0.04, max: 60.0 }],
+        ..kind(Kind::Python)
+    },
+    // Barriers order every step: readers, then the writer, then readers again.
+    ch01_03_rwlock: example(),
     ch01_04_queue: kind(Kind::Python),
     ch01_04_mpsc_queue: Listing {
         rules: &[Rule::Mask { pattern: r"First 12 received \(producer\.item\): (.*)" }],
@@ -183,6 +195,9 @@ listings! {
         rules: &[THE_PID, STARTED_IN_ANY_ORDER],
         ..kind(Kind::Python)
     },
+    ch01_05_run_programs: example(),
+    ch01_05_subprocess_run: kind(Kind::Python),
+    ch01_05_json_worker: example(),
     ch01_06_asyncio_tasks: Listing {
         rules: &[
             RANDOM_RESULT,

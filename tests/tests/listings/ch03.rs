@@ -101,6 +101,14 @@ listings! {
         rules: &[Rule::Mask { pattern: r"^ INFO (worker-\d) " }],
         ..example()
     },
+    ch03_05_exception_chain: Listing {
+        // The traceback names the listing by its absolute path.
+        rules: &[Rule::Mask { pattern: r#"File "(.*)listings/python/"# }],
+        ..kind(Kind::Python)
+    },
+    ch03_05_error_chain: example(),
+    ch03_05_json_formatter: kind(Kind::Python),
+    ch03_05_json_log_file: example(),
     ch03_06_sleep: Listing {
         rules: &[
             Rule::Range { pattern: r"tick at (\d+) ms", min: 45.0, max: 5000.0 },
@@ -297,6 +305,17 @@ listings! {
             Rule::Range { pattern: r"stopped( *\d+) ms", min: 0.0, max: 60_000.0 },
         ],
         ..example()
+    },
+    // The periods each worker fits before the SIGTERM sent at 60 ms (3, or
+    // fewer if a loaded machine starts a thread late, more if the signal
+    // comes late): wide.
+    ch03_11_signal_thread: Listing {
+        rules: &[Rule::Range { pattern: r"ticks: (\d+)", min: 0.0, max: 10_000.0 }],
+        ..example()
+    },
+    ch03_11_signal_handler: Listing {
+        rules: &[Rule::Range { pattern: r"ticks: (\d+)", min: 0.0, max: 10_000.0 }],
+        ..kind(Kind::Python)
     },
     ch03_12_worker_processes: Listing {
         rules: &[Rule::Mask { pattern: r"pid (\d+)" }],
