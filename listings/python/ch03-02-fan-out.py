@@ -1,4 +1,4 @@
-"""Fan-out over a list of bounded queues: a full queue refuses the newest."""
+"""Fan-out over a dict of bounded queues: a full queue refuses the newest."""
 
 import asyncio
 
