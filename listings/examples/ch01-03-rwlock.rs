@@ -43,9 +43,12 @@ fn main() {
             .collect();
 
         step.wait(); // 1
-        if let Err(TryLockError::WouldBlock) = config.try_write() {
-            println!("writer: try_write() while {READERS} readers hold it: WouldBlock");
-        }
+        let refused = match config.try_write() {
+            Err(TryLockError::WouldBlock) => "WouldBlock",
+            Err(TryLockError::Poisoned(_)) => "poisoned",
+            Ok(_) => "got it",
+        };
+        println!("writer: try_write() while {READERS} readers hold it: {refused}");
         step.wait(); // 2
         // Waits until the last read guard is dropped, then has the config alone.
         *config.write().unwrap() = Config {

@@ -25,7 +25,7 @@ fn programs() -> Result<(), String> {
     let failing = run(Command::new("sh").args(["-c", "echo 'disk full' >&2; exit 3"]));
     println!("check=True: {failing:?}");
 
-    // The error names no program: add its name before passing the error on.
+    // The error names no program, which is why `run` adds the name.
     match Command::new("no-such-program").output() {
         Err(e) if e.kind() == ErrorKind::NotFound => println!("no such program: {e}"),
         other => println!("unexpected: {other:?}"),
