@@ -40,6 +40,8 @@ listings! {
     },
     ch03_02_broadcast: example(),
     ch03_02_fan_out: kind(Kind::Python),
+    ch03_02_actor: example(),
+    ch03_02_asyncio_actor: kind(Kind::Python),
     ch03_03_tokio_main: example(),
     ch03_03_block_on: example(),
     ch03_03_two_runtimes: Listing {
