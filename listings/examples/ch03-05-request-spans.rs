@@ -6,7 +6,7 @@ use tracing::{Instrument, info, info_span};
 
 // Knows nothing of requests: its line gets the id from the span around it.
 async fn load_user(name: &str) {
-    sleep(Duration::from_millis(40)).await;
+    sleep(Duration::from_millis(200)).await;
     info!(name, "user loaded");
 }
 
@@ -47,7 +47,8 @@ fn main() {
             let id = format!("req-{n}");
             let span = info_span!("request", id = %id);
             requests.push(tokio::spawn(handle(name).instrument(span)));
-            sleep(Duration::from_millis(20)).await;
+            // Far enough apart that the lines come in this order on a busy machine too.
+            sleep(Duration::from_millis(100)).await;
         }
         for request in requests {
             request.await.unwrap();

@@ -27,7 +27,7 @@ log = logging.getLogger("app")
 
 async def load_user(name):
     # Knows nothing of requests: its line gets the id from the context.
-    await asyncio.sleep(0.04)
+    await asyncio.sleep(0.2)
     log.info("user loaded name=%s", name)
 
 
@@ -49,7 +49,8 @@ async def main():
     async with asyncio.TaskGroup() as tg:
         for n, name in [(1, "ada"), (2, "grace")]:
             tg.create_task(handle(f"req-{n}", name))
-            await asyncio.sleep(0.02)
+            # Far enough apart that the lines come in this order on a busy machine too.
+            await asyncio.sleep(0.1)
     log.info("all requests done")
 
 

@@ -290,6 +290,26 @@ listings! {
         ],
         ..example()
     },
+    // faulthandler's dump, on stderr, then _exit(1). The thread ids, the
+    // paths and threading.py's line numbers vary; so does how main waits in
+    // join (3.11 and 3.12 show two frames of threading.py, 3.13 one).
+    ch03_11_faulthandler: Listing {
+        code: 1,
+        rules: &[
+            Rule::Mask {
+                pattern: r#"\(most recent call first\):\n((?:  File "[^"]+threading\.py", line \d+ in (?:_wait_for_tstate_lock|join)\n)*  File "[^"]+threading\.py", line \d+ in join)$"#,
+            },
+            Rule::Mask { pattern: r#"^  File "([^"]+)threading\.py", line \d+ in "# },
+            Rule::Mask { pattern: r#"threading\.py", line (\d+) in "# },
+            Rule::Mask { pattern: r#"^  File "(.*)listings/python/"# },
+            Rule::Mask { pattern: r"thread (0x[0-9a-f]+)$" },
+            Rule::Mask { pattern: r"^Thread (0x[0-9a-f]+) \(most recent call first\)" },
+        ],
+        ..kind(Kind::Python)
+    },
+    // The watchdog's report, on stderr, and exit code 1: the deadlock is
+    // certain, so a loaded machine changes only how long the threads wait.
+    ch03_11_watchdog: Listing { code: 1, ..example() },
     ch03_11_handle_from_thread: example(),
     ch03_11_semaphore: Listing {
         // 2 whenever two threads overlap inside, as they do unless a loaded
