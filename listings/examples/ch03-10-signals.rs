@@ -24,7 +24,7 @@ async fn worker(token: CancellationToken) {
 /// `docker stop` would.
 async fn send_sigterm() -> std::io::Result<()> {
     let pid = std::process::id();
-    // The shell's own `kill`: every Linux has `/bin/sh`, not every one `/bin/kill`.
+    // The shell's own `kill`: a system with a shell has `/bin/sh`, not always `/bin/kill`.
     let status = Command::new("sh")
         .arg("-c")
         .arg(format!("kill -s TERM {pid}"))
