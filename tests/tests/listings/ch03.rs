@@ -368,6 +368,13 @@ listings! {
         ..example()
     },
     ch03_12_timeout_terminate: example(),
+    ch03_12_process_group: Listing {
+        rules: &[Rule::Mask { pattern: r"its sleep (\d+) still running" }],
+        ..example()
+    },
+    // Each child is given 1 s to exit once it has said its line: the one whose runtime
+    // waits for its stdin never does, the two others exit within milliseconds.
+    ch03_12_async_stdin: example(),
     ch03_12_asyncio_subprocess: Listing {
         rules: &[
             // A Python child takes tens to hundreds of ms to start.
