@@ -1,5 +1,6 @@
 //! Runs other programs, option by option as Python's `subprocess.run` takes them.
 use std::io::ErrorKind;
+use std::os::unix::process::ExitStatusExt;
 use std::process::{Command, ExitCode, Stdio};
 
 /// `subprocess.run(cmd, capture_output=True, text=True, check=True).stdout`
@@ -24,6 +25,14 @@ fn programs() -> Result<(), String> {
 
     let failing = run(Command::new("sh").args(["-c", "echo 'disk full' >&2; exit 3"]));
     println!("check=True: {failing:?}");
+
+    // Killed by a signal: no exit code, and `ExitStatusExt::signal()` (Unix) names it.
+    let killed = Command::new("sh")
+        .args(["-c", "kill -9 $$"])
+        .status()
+        .map_err(|e| format!("cannot run sh: {e}"))?;
+    let (code, signal) = (killed.code(), killed.signal());
+    println!("killed: {killed}, code() {code:?}, signal() {signal:?}");
 
     // The error names no program, which is why `run` adds the name.
     match Command::new("no-such-program").output() {

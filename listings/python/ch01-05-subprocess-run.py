@@ -18,6 +18,9 @@ try:
 except subprocess.CalledProcessError as e:
     print(f"check=True: CalledProcessError, returncode {e.returncode}, stderr {e.stderr!r}")
 
+killed = subprocess.run(["sh", "-c", "kill -9 $$"])
+print(f"killed: returncode {killed.returncode}")
+
 try:
     run(["no-such-program"])
 except FileNotFoundError as e:

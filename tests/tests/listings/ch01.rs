@@ -197,6 +197,8 @@ listings! {
     },
     ch01_05_run_programs: example(),
     ch01_05_subprocess_run: kind(Kind::Python),
+    ch01_05_pipes: example(),
+    ch01_05_env_config: example(),
     ch01_05_json_worker: example(),
     ch01_06_asyncio_tasks: Listing {
         rules: &[
