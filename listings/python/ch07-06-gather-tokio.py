@@ -1,6 +1,7 @@
 """A thousand sleeps gathered by asyncio: asyncio's own, then Rust futures
 served by tokio (Listing 7-18). Which threads run what?"""
 import asyncio
+import sys
 import threading
 import time
 
@@ -39,4 +40,18 @@ async def main():
     print(f"  the coroutines ran on {len(names)} thread(s): {sorted(names)}")
 
 
-asyncio.run(main())
+async def until_no_other_thread_runs_python():
+    """A tokio thread may still be inside `call_soon_threadsafe`, which set the
+    last result: wait until no thread but this one has a Python frame, so that
+    the interpreter does not exit under it (see the text)."""
+    me = threading.get_ident()
+    while any(ident != me for ident in sys._current_frames()):
+        await asyncio.sleep(0.001)
+
+
+async def program():
+    await main()
+    await until_no_other_thread_runs_python()
+
+
+asyncio.run(program())
