@@ -27,7 +27,7 @@ async fn ask_tokio() {
     // The timeout drops the read_line future; the blocking read it started goes on.
     match timeout(PATIENCE, stdin.read_line(&mut line)).await {
         Ok(_) => println!("read {line:?}"),
-        Err(_) => println!("no line within 100 ms, main returns"),
+        Err(_) => println!("no line within 100 ms, giving up"),
     }
 }
 
@@ -43,7 +43,7 @@ async fn ask_thread() {
     });
     match timeout(PATIENCE, lines.recv()).await {
         Ok(line) => println!("read {line:?}"),
-        Err(_) => println!("no line within 100 ms, main returns"),
+        Err(_) => println!("no line within 100 ms, giving up"),
     }
 }
 

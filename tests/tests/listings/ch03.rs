@@ -283,6 +283,7 @@ listings! {
     },
     ch03_10_signals: example(),
     ch03_10_asyncio_signals: kind(Kind::Python),
+    ch03_10_reload_on_hup: example(),
     ch03_11_thread_event: Listing {
         rules: &[
             Rule::Unordered { pattern: r"^thread \d: ready" },
