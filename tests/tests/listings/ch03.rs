@@ -91,6 +91,9 @@ listings! {
     },
     ch03_05_mixed_errors: example(),
     ch03_05_handler_table: example(),
+    ch03_05_tree_walk: example(),
+    ch03_05_inflight_task: kind(Kind::Python),
+    ch03_05_shared_fetch: example(),
     ch03_05_context_vars: kind(Kind::Python),
     ch03_05_task_local: example(),
     ch03_05_log_request_id: Listing {
