@@ -200,6 +200,7 @@ listings! {
     ch01_05_pipes: example(),
     ch01_05_env_config: example(),
     ch01_05_json_worker: example(),
+    ch01_05_broken_pipe: example(),
     ch01_06_asyncio_tasks: Listing {
         rules: &[
             RANDOM_RESULT,

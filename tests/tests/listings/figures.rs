@@ -197,7 +197,7 @@ pub fn measured_chart(output: &str) -> String {
     svg
 }
 
-/// The tasks of Listings 1-2 and 1-40, one lane each, from lines such as
+/// The tasks of Listings 1-2 and 1-41, one lane each, from lines such as
 /// `0.10 s  Task B is working... (step 1 of 3)`: a bar per step, a mark when
 /// the task completes. On one thread (`one_thread`) a step runs until the next
 /// line of any task, when it yields; in tokio it waits until the task's own
@@ -239,7 +239,7 @@ pub fn event_loop_turns(output: &str) -> String {
     task_steps(output, true)
 }
 
-/// Figure 1-4: Listing 1-40's six tasks, one after the other and joined.
+/// Figure 1-4: Listing 1-41's six tasks, one after the other and joined.
 pub fn tokio_tasks(output: &str) -> String {
     task_steps(output, false)
 }
@@ -494,7 +494,7 @@ pub fn sequential_or_join(output: &str) -> String {
     timeline.svg()
 }
 
-/// Figure 3-2: the last two steps of Listing 3-36, from lines such as
+/// Figure 3-2: the last two steps of Listing 3-39, from lines such as
 /// `   51 ms  say_world(): dropped`: `select!`'s winner and the loser dropped
 /// as it wins, then `timeout` dropping its future when the time is up.
 pub fn select_and_timeout(output: &str) -> String {
@@ -521,7 +521,7 @@ pub fn select_and_timeout(output: &str) -> String {
     timeline.svg()
 }
 
-/// Figure 3-3: Listing 3-40's three futures awaited with `join_all` and then
+/// Figure 3-3: Listing 3-43's three futures awaited with `join_all` and then
 /// spawned into a `JoinSet`, from lines such as `  151 ms  medium finished`
 /// and `  151 ms  join_next gives "medium"`: when each one finished, and when
 /// the code awaiting them got each result. (The `FuturesUnordered` part gives
@@ -563,7 +563,7 @@ pub fn gather_or_as_completed(output: &str) -> String {
     timeline.svg()
 }
 
-/// Figure 3-4: Listing 3-43's three cases, from lines such as
+/// Figure 3-4: Listing 3-46's three cases, from lines such as
 /// `  202 ms  aborted task: started`: a lane per future or task, from its
 /// start to its end, and `main`'s timeouts, result and abort.
 pub fn cancellation(output: &str) -> String {
