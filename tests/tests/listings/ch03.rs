@@ -94,6 +94,8 @@ listings! {
     ch03_05_tree_walk: example(),
     ch03_05_inflight_task: kind(Kind::Python),
     ch03_05_shared_fetch: example(),
+    ch03_05_defaultdict_locks: kind(Kind::Python),
+    ch03_05_lock_per_key: example(),
     ch03_05_context_vars: kind(Kind::Python),
     ch03_05_task_local: example(),
     ch03_05_log_request_id: Listing {
@@ -206,6 +208,8 @@ listings! {
         ],
         ..example()
     },
+    // Stdout only: the listing's own panic hook prints nothing.
+    ch03_07_supervisor: example(),
     ch03_07_select: example(),
     ch03_08_as_completed: Listing {
         rules: &[
@@ -284,6 +288,8 @@ listings! {
         ],
         ..example()
     },
+    ch03_10_service: example(),
+    ch03_10_asyncio_service: kind(Kind::Python),
     ch03_10_signals: example(),
     ch03_10_asyncio_signals: kind(Kind::Python),
     ch03_10_reload_on_hup: example(),

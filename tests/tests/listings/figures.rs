@@ -494,7 +494,7 @@ pub fn sequential_or_join(output: &str) -> String {
     timeline.svg()
 }
 
-/// Figure 3-2: the last two steps of Listing 3-39, from lines such as
+/// Figure 3-2: the last two steps of Listing 3-41, from lines such as
 /// `   51 ms  say_world(): dropped`: `select!`'s winner and the loser dropped
 /// as it wins, then `timeout` dropping its future when the time is up.
 pub fn select_and_timeout(output: &str) -> String {
@@ -521,7 +521,7 @@ pub fn select_and_timeout(output: &str) -> String {
     timeline.svg()
 }
 
-/// Figure 3-3: Listing 3-43's three futures awaited with `join_all` and then
+/// Figure 3-3: Listing 3-46's three futures awaited with `join_all` and then
 /// spawned into a `JoinSet`, from lines such as `  151 ms  medium finished`
 /// and `  151 ms  join_next gives "medium"`: when each one finished, and when
 /// the code awaiting them got each result. (The `FuturesUnordered` part gives
@@ -563,7 +563,7 @@ pub fn gather_or_as_completed(output: &str) -> String {
     timeline.svg()
 }
 
-/// Figure 3-4: Listing 3-46's three cases, from lines such as
+/// Figure 3-4: Listing 3-49's three cases, from lines such as
 /// `  202 ms  aborted task: started`: a lane per future or task, from its
 /// start to its end, and `main`'s timeouts, result and abort.
 pub fn cancellation(output: &str) -> String {
