@@ -16,13 +16,13 @@ impl KeyLocks {
     }
 
     fn unlock(&self, key: &'static str, guard: OwnedMutexGuard<()>) {
-        drop(guard);
         let mut map = self.0.lock().unwrap();
-        // Clones are made only under the map's lock, so while we hold it a count of 1
-        // (the map's own) means no task is waiting for this key's lock: safe to remove.
-        if Arc::strong_count(&map[key]) == 1 {
+        // Clones are made only under the map's lock, so while we hold it and the guard,
+        // a count of 2 (the map's and the guard's) means no task waits for this key.
+        if Arc::strong_count(OwnedMutexGuard::mutex(&guard)) == 2 {
             map.remove(key);
         }
+        drop(guard);
     }
 }
 
