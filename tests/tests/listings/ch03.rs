@@ -6,6 +6,15 @@ const FAILED_TO_COMPILE: Listing = Listing {
     ..kind(Kind::Compiler)
 };
 
+/// The periods each worker of Listings 3-72 and 3-73 fits before the SIGTERM
+/// sent at 60 ms (3, or fewer if a loaded machine starts a thread late, more
+/// if the signal comes late): wide.
+const TICKS_BEFORE_THE_SIGNAL: Rule = Rule::Range {
+    pattern: r"ticks: (\d+)",
+    min: 0.0,
+    max: 10_000.0,
+};
+
 listings! {
     ch03_01_sequential_or_concurrent: Listing {
         rules: &[
@@ -338,17 +347,8 @@ listings! {
         ],
         ..example()
     },
-    // The periods each worker fits before the SIGTERM sent at 60 ms (3, or
-    // fewer if a loaded machine starts a thread late, more if the signal
-    // comes late): wide.
-    ch03_11_signal_thread: Listing {
-        rules: &[Rule::Range { pattern: r"ticks: (\d+)", min: 0.0, max: 10_000.0 }],
-        ..example()
-    },
-    ch03_11_signal_handler: Listing {
-        rules: &[Rule::Range { pattern: r"ticks: (\d+)", min: 0.0, max: 10_000.0 }],
-        ..kind(Kind::Python)
-    },
+    ch03_11_signal_thread: Listing { rules: &[TICKS_BEFORE_THE_SIGNAL], ..example() },
+    ch03_11_signal_handler: Listing { rules: &[TICKS_BEFORE_THE_SIGNAL], ..kind(Kind::Python) },
     ch03_12_worker_processes: Listing {
         rules: &[Rule::Mask { pattern: r"pid (\d+)" }],
         ..example()
